@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace Wampy.Diagnostics;
+
+/// <summary>Source-generated log messages of the protocol engine, with stable event ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Joined realm {Realm} as session {SessionId} via {Url} ({Subprotocol})")]
+    public static partial void Joined(ILogger logger, string realm, long sessionId, Uri url, string subprotocol);
+
+    [LoggerMessage(2, LogLevel.Information, "Session {SessionId} closed: {Reason} {Message}")]
+    public static partial void SessionClosed(ILogger logger, long sessionId, string reason, string message);
+
+    [LoggerMessage(3, LogLevel.Warning, "Session {SessionId} lost: {Message}")]
+    public static partial void SessionLost(ILogger logger, long sessionId, string message, Exception? exception);
+
+    [LoggerMessage(4, LogLevel.Error, "Protocol violation on session {SessionId}: {Message}")]
+    public static partial void ProtocolViolation(ILogger logger, long sessionId, string message);
+
+    [LoggerMessage(5, LogLevel.Debug, "Dropped {MessageType} for request {RequestId}: no request with that id is pending")]
+    public static partial void UnknownRequest(ILogger logger, string messageType, long requestId);
+
+    [LoggerMessage(6, LogLevel.Error, "Handler of procedure {Procedure} failed; the caller receives {Error}")]
+    public static partial void InvocationFailed(ILogger logger, string procedure, string error, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Error, "Handler of topic {Topic} failed on publication {PublicationId}")]
+    public static partial void EventHandlerFailed(ILogger logger, string topic, long publicationId, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Dropped an event of topic {Topic}: {Capacity} events already wait for its handlers (EventQueueCapacity)")]
+    public static partial void EventDropped(ILogger logger, string topic, int capacity);
+
+    [LoggerMessage(9, LogLevel.Debug, "Dropped EVENT for unknown subscription {SubscriptionId}")]
+    public static partial void UnknownSubscription(ILogger logger, long subscriptionId);
+
+    [LoggerMessage(10, LogLevel.Warning, "Invocation {RequestId} for unknown registration {RegistrationId} answered with wamp.error.no_such_registration")]
+    public static partial void UnknownRegistration(ILogger logger, long requestId, long registrationId);
+
+    [LoggerMessage(11, LogLevel.Warning, "The router revoked {Kind} {Id}: {Reason}")]
+    public static partial void Revoked(ILogger logger, string kind, long id, string reason);
+
+    [LoggerMessage(12, LogLevel.Debug, "Could not send the reply of invocation {RequestId}: the session is gone")]
+    public static partial void ReplyNotSent(ILogger logger, long requestId);
+
+    [LoggerMessage(13, LogLevel.Warning, "A Closed event handler failed")]
+    public static partial void ClosedHandlerFailed(ILogger logger, Exception exception);
+}

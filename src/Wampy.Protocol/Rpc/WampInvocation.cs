@@ -1,0 +1,45 @@
+using Wampy.Messages;
+using Wampy.Payload;
+
+namespace Wampy;
+
+/// <summary>One call of a registered procedure, as a callee handler sees it.</summary>
+public sealed class WampInvocation
+{
+    internal WampInvocation(InvocationMessage message, string registeredProcedure)
+    {
+        RequestId = message.RequestId;
+        RegistrationId = message.RegistrationId;
+        Details = message.Details;
+        Arguments = message.Arguments ?? WampArguments.Empty;
+        ArgumentsKw = message.ArgumentsKw ?? WampKeywordArguments.Empty;
+        Procedure = message.Details.GetString("procedure") ?? registeredProcedure;
+    }
+
+    /// <summary>The INVOCATION request id.</summary>
+    public long RequestId { get; }
+
+    /// <summary>The registration invoked.</summary>
+    public long RegistrationId { get; }
+
+    /// <summary>The procedure called (the actual URI when the registration is a pattern and the router says so).</summary>
+    public string Procedure { get; }
+
+    /// <summary>Positional arguments (empty when there are none).</summary>
+    public WampArguments Arguments { get; }
+
+    /// <summary>Keyword arguments (empty when there are none).</summary>
+    public WampKeywordArguments ArgumentsKw { get; }
+
+    /// <summary>INVOCATION details as sent by the router.</summary>
+    public IReadOnlyDictionary<string, object?> Details { get; }
+
+    /// <summary>The caller's session id, when the router discloses it.</summary>
+    public long? CallerSessionId => Details.GetInt64("caller");
+
+    /// <summary>The caller's authid, when the router discloses it.</summary>
+    public string? CallerAuthId => Details.GetString("caller_authid");
+
+    /// <summary>The caller's authrole, when the router discloses it.</summary>
+    public string? CallerAuthRole => Details.GetString("caller_authrole");
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using Wampy.Diagnostics;
+using Wampy.Messages;
+using Wampy.Payload;
+
+namespace Wampy.Session;
+
+internal sealed partial class WampSession
+{
+    private readonly ConcurrentDictionary<long, Registration> _registrations = new();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> _invocations = new();
+
+    public async Task<IWampRegistration> RegisterAsync(
+        string procedure, WampInvocationHandler handler, RegisterOptions? options, CancellationToken cancellationToken)
+    {
+        var registration = new Registration(this, procedure, handler);
+        var requestId = _ids.Next();
+        var message = new RegisterMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, procedure);
+        var pending = new PendingRequest(WampMessageType.Registered, $"Registration of '{procedure}'")
+        {
+            // Mapped on the receive loop, so that an INVOCATION right behind REGISTERED finds its handler.
+            OnReply = reply =>
+            {
+                registration.RegistrationId = ((RegisteredMessage)reply).RegistrationId;
+                _registrations[registration.RegistrationId] = registration;
+            },
+        };
+        await RequestAsync(requestId, message, pending, null, cancellationToken).ConfigureAwait(false);
+        return registration;
+    }
+
+    private async Task UnregisterAsync(Registration registration)
+    {
+        if (!_registrations.TryRemove(KeyValuePair.Create(registration.RegistrationId, registration)) || IsTerminated)
+        {
+            return;
+        }
+
+        var requestId = _ids.Next();
+        var pending = new PendingRequest(WampMessageType.Unregistered, $"Unregistration of '{registration.Procedure}'");
+        try
+        {
+            await RequestAsync(requestId, new UnregisterMessage(requestId, registration.RegistrationId), pending, _options.CloseTimeout, default)
+                .ConfigureAwait(false);
+        }
+        catch (WampConnectionException)
+        {
+            // The session ended: the router dropped the registration with it.
+        }
+    }
+
+    private void HandleInvocation(InvocationMessage invocation)
+    {
+        if (!_registrations.TryGetValue(invocation.RegistrationId, out var registration))
+        {
+            Log.UnknownRegistration(_logger, invocation.RequestId, invocation.RegistrationId);
+            TrySend(new ErrorMessage(
+                WampMessageType.Invocation, invocation.RequestId, WampDictionary.Empty, WampErrorUris.NoSuchRegistration));
+            return;
+        }
+
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+        _invocations[invocation.RequestId] = cancellation;
+        _ = Task.Run(() => RunInvocationAsync(registration, invocation, cancellation));
+    }
+
+    private void HandleInterrupt(InterruptMessage interrupt)
+    {
+        if (_invocations.TryGetValue(interrupt.RequestId, out var cancellation))
+        {
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The invocation finished meanwhile.
+            }
+        }
+    }
+
+    /// <summary>Runs a handler and sends exactly one answer: YIELD, or ERROR if the handler (or its result) fails.</summary>
+    private async Task RunInvocationAsync(Registration registration, InvocationMessage invocation, CancellationTokenSource cancellation)
+    {
+        WampMessage reply;
+        try
+        {
+            var result = await registration.Handler(new WampInvocation(invocation, registration.Procedure), cancellation.Token).ConfigureAwait(false)
+                ?? WampResult.Empty;
+            reply = new YieldMessage(invocation.RequestId, result.Details, result.Arguments, result.ArgumentsKw);
+        }
+        catch (Exception ex)
+        {
+            reply = ErrorFor(registration.Procedure, invocation.RequestId, ex, cancellation.IsCancellationRequested);
+        }
+        finally
+        {
+            _invocations.TryRemove(invocation.RequestId, out _);
+            cancellation.Dispose();
+        }
+
+        try
+        {
+            Send(reply);
+        }
+        catch (ArgumentException ex)
+        {
+            // The result could not be serialized: the caller still gets an answer, an error.
+            TrySend(ErrorFor(registration.Procedure, invocation.RequestId, ex, canceled: false));
+        }
+        catch (WampConnectionException)
+        {
+            Log.ReplyNotSent(_logger, invocation.RequestId);
+        }
+    }
+
+    private ErrorMessage ErrorFor(string procedure, long requestId, Exception exception, bool canceled)
+    {
+        string error;
+        WampArguments arguments;
+        WampKeywordArguments? argumentsKw = null;
+        switch (exception)
+        {
+            case WampException wamp:
+                error = wamp.Error;
+                arguments = wamp.Arguments ?? WampArguments.Empty;
+                argumentsKw = wamp.ArgumentsKw;
+                break;
+            case OperationCanceledException when canceled:
+                error = WampErrorUris.Canceled;
+                arguments = WampArguments.From("The invocation was canceled.");
+                break;
+            default:
+                error = WampErrorUris.RuntimeError;
+                arguments = WampArguments.From(exception.Message);
+                break;
+        }
+
+        if (exception is not WampException || exception is WampPayloadBindingException)
+        {
+            Log.InvocationFailed(_logger, procedure, error, exception);
+        }
+
+        return new ErrorMessage(WampMessageType.Invocation, requestId, WampDictionary.Empty, error, arguments, argumentsKw);
+    }
+
+    private void TrySend(WampMessage message)
+    {
+        try
+        {
+            Send(message);
+        }
+        catch (WampConnectionException)
+        {
+        }
+    }
+
+    private void HandleRegistrationRevoked(UnregisteredMessage message)
+    {
+        var id = message.Details.GetInt64("registration") ?? 0;
+        if (_registrations.TryRemove(id, out var registration))
+        {
+            Log.Revoked(_logger, $"registration of '{registration.Procedure}'", id, message.Details.GetString("reason") ?? "no reason given");
+        }
+    }
+
+    /// <summary>A procedure provided by this session.</summary>
+    private sealed class Registration(WampSession session, string procedure, WampInvocationHandler handler) : IWampRegistration
+    {
+        private int _disposed;
+
+        public string Procedure => procedure;
+
+        public long RegistrationId { get; set; }
+
+        public WampInvocationHandler Handler => handler;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                await session.UnregisterAsync(this).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+using System.Threading.Channels;
+using Wampy.Diagnostics;
+using Wampy.Messages;
+using Wampy.Payload;
+
+namespace Wampy.Session;
+
+internal sealed partial class WampSession
+{
+    private readonly Lock _subscriptionLock = new();
+    private readonly Dictionary<string, Subscription> _subscriptionsByTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Subscription> _subscriptionsById = [];
+
+    /// <summary>
+    /// Adds a handler to a topic. The first handler of a topic sends SUBSCRIBE; later ones share the router
+    /// subscription (and wait for it if it is still being made).
+    /// </summary>
+    public async Task<IWampSubscription> SubscribeAsync(
+        string topic, WampEventHandler handler, SubscribeOptions? options, CancellationToken cancellationToken)
+    {
+        Subscription subscription;
+        bool first;
+        var handle = new SubscriptionHandle(this, handler);
+        lock (_subscriptionLock)
+        {
+            first = !_subscriptionsByTopic.TryGetValue(topic, out subscription!);
+            if (first)
+            {
+                subscription = new Subscription(topic, _options.EventQueueCapacity);
+                _subscriptionsByTopic[topic] = subscription;
+            }
+
+            handle.Subscription = subscription;
+            subscription.Add(handle);
+        }
+
+        if (!first)
+        {
+            try
+            {
+                await subscription.Ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return handle;
+            }
+            catch
+            {
+                lock (_subscriptionLock)
+                {
+                    subscription.Remove(handle);
+                }
+
+                throw;
+            }
+        }
+
+        var requestId = _ids.Next();
+        var message = new SubscribeMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, topic);
+        var pending = new PendingRequest(WampMessageType.Subscribed, $"Subscription to '{topic}'")
+        {
+            // Mapped on the receive loop, so that an EVENT right behind SUBSCRIBED finds its handlers.
+            OnReply = reply =>
+            {
+                lock (_subscriptionLock)
+                {
+                    subscription.SubscriptionId = ((SubscribedMessage)reply).SubscriptionId;
+                    _subscriptionsById[subscription.SubscriptionId] = subscription;
+                }
+
+                subscription.Start(this);
+            },
+        };
+
+        try
+        {
+            await RequestAsync(requestId, message, pending, null, cancellationToken).ConfigureAwait(false);
+            subscription.Ready.TrySetResult();
+            return handle;
+        }
+        catch (Exception ex)
+        {
+            lock (_subscriptionLock)
+            {
+                if (_subscriptionsByTopic.TryGetValue(topic, out var current) && current == subscription)
+                {
+                    _subscriptionsByTopic.Remove(topic);
+                }
+            }
+
+            subscription.Ready.TrySetException(ex);
+            throw;
+        }
+    }
+
+    private async Task UnsubscribeAsync(SubscriptionHandle handle)
+    {
+        var subscription = handle.Subscription!;
+        bool last;
+        lock (_subscriptionLock)
+        {
+            subscription.Remove(handle);
+            last = subscription.IsEmpty
+                && subscription.Ready.Task.IsCompletedSuccessfully
+                && _subscriptionsByTopic.TryGetValue(subscription.Topic, out var current) && current == subscription;
+            if (last)
+            {
+                _subscriptionsByTopic.Remove(subscription.Topic);
+                _subscriptionsById.Remove(subscription.SubscriptionId);
+            }
+        }
+
+        if (!last)
+        {
+            return;
+        }
+
+        subscription.Complete();
+        if (IsTerminated)
+        {
+            return;
+        }
+
+        var requestId = _ids.Next();
+        var pending = new PendingRequest(WampMessageType.Unsubscribed, $"Unsubscription from '{subscription.Topic}'");
+        try
+        {
+            await RequestAsync(requestId, new UnsubscribeMessage(requestId, subscription.SubscriptionId), pending, _options.CloseTimeout, default)
+                .ConfigureAwait(false);
+        }
+        catch (WampConnectionException)
+        {
+            // The session ended: the router dropped the subscription with it.
+        }
+    }
+
+    private void HandleEvent(EventMessage message)
+    {
+        Subscription? subscription;
+        lock (_subscriptionLock)
+        {
+            _subscriptionsById.TryGetValue(message.SubscriptionId, out subscription);
+        }
+
+        if (subscription is null)
+        {
+            Log.UnknownSubscription(_logger, message.SubscriptionId);
+            return;
+        }
+
+        if (!subscription.TryEnqueue(message))
+        {
+            Log.EventDropped(_logger, subscription.Topic, _options.EventQueueCapacity);
+        }
+    }
+
+    private void HandleSubscriptionRevoked(UnsubscribedMessage message)
+    {
+        var id = message.Details.GetInt64("subscription") ?? 0;
+        Subscription? subscription;
+        lock (_subscriptionLock)
+        {
+            if (_subscriptionsById.Remove(id, out subscription))
+            {
+                _subscriptionsByTopic.Remove(subscription.Topic);
+            }
+        }
+
+        if (subscription is not null)
+        {
+            subscription.Complete();
+            Log.Revoked(_logger, $"subscription to '{subscription.Topic}'", id, message.Details.GetString("reason") ?? "no reason given");
+        }
+    }
+
+    private void CompleteSubscriptions()
+    {
+        lock (_subscriptionLock)
+        {
+            foreach (var subscription in _subscriptionsByTopic.Values)
+            {
+                subscription.Complete();
+            }
+
+            _subscriptionsByTopic.Clear();
+            _subscriptionsById.Clear();
+        }
+    }
+
+    /// <summary>A router subscription and the local handlers sharing it; its events are handled in order, one at a time.</summary>
+    private sealed class Subscription(string topic, int capacity)
+    {
+        private readonly Channel<EventMessage> _queue = Channel.CreateBounded<EventMessage>(
+            new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+        private SubscriptionHandle[] _handles = [];
+
+        public string Topic => topic;
+
+        public long SubscriptionId { get; set; }
+
+        public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool IsEmpty => _handles.Length == 0;
+
+        public void Add(SubscriptionHandle handle) => _handles = [.. _handles, handle];
+
+        public void Remove(SubscriptionHandle handle) => _handles = Array.FindAll(_handles, h => h != handle);
+
+        public bool TryEnqueue(EventMessage message) => _queue.Writer.TryWrite(message);
+
+        public void Complete() => _queue.Writer.TryComplete();
+
+        public void Start(WampSession session) => _ = Task.Run(() => PumpAsync(session));
+
+        private async Task PumpAsync(WampSession session)
+        {
+            var token = session.Lifetime;
+            await foreach (var message in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                var @event = new WampEvent(message, topic);
+                foreach (var handle in Volatile.Read(ref _handles))
+                {
+                    try
+                    {
+                        await handle.Handler(@event, token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        Log.EventHandlerFailed(session._logger, topic, message.PublicationId, ex);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One local handler of a topic.</summary>
+    private sealed class SubscriptionHandle(WampSession session, WampEventHandler handler) : IWampSubscription
+    {
+        private int _disposed;
+
+        public Subscription? Subscription { get; set; }
+
+        public WampEventHandler Handler => handler;
+
+        public string Topic => Subscription!.Topic;
+
+        public long SubscriptionId => Subscription!.SubscriptionId;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                await session.UnsubscribeAsync(this).ConfigureAwait(false);
+            }
+        }
+    }
+}

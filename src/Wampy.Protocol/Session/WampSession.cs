@@ -1,0 +1,489 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Wampy.Diagnostics;
+using Wampy.Messages;
+using Wampy.Payload;
+using Wampy.Serialization;
+using Wampy.Transports;
+using Wampy.Transports.WebSockets;
+
+namespace Wampy.Session;
+
+/// <summary>
+/// One joined WAMP session on one connection. A single receive loop reads every frame and dispatches it; a
+/// single send loop writes frames in order, so frames never interleave. When the connection ends, every pending
+/// request fails at once and the session is over: a new session needs a new <see cref="WampSession"/>.
+/// </summary>
+internal sealed partial class WampSession
+{
+    private const int RetainedReceiveBufferSize = 1024 * 1024;
+
+    private readonly IWampConnection _connection;
+    private readonly IWampSerializer _serializer;
+    private readonly WampClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly WampRequestIdGenerator _ids = new();
+    private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
+    private readonly Channel<PooledFrameWriter> _outbox =
+        Channel.CreateUnbounded<PooledFrameWriter>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource<WampSessionClosedEventArgs> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _receiveLoop = Task.CompletedTask;
+    private Task _sendLoop = Task.CompletedTask;
+    private TaskCompletionSource<GoodbyeMessage>? _goodbyeReply;
+    private int _terminated;
+
+    private WampSession(IWampConnection connection, WampClientOptions options, ILogger logger)
+    {
+        _connection = connection;
+        _serializer = connection.Serializer;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>The router-assigned session id.</summary>
+    public long SessionId { get; private set; }
+
+    /// <summary>WELCOME details: router roles, authid, authrole, authmethod.</summary>
+    public IReadOnlyDictionary<string, object?> WelcomeDetails { get; private set; } = WampDictionary.Empty;
+
+    /// <summary>Completes when the session has ended, with the reason.</summary>
+    public Task<WampSessionClosedEventArgs> Completion => _closed.Task;
+
+    /// <summary>Whether the session has ended.</summary>
+    public bool IsTerminated => Volatile.Read(ref _terminated) != 0;
+
+    /// <summary>Cancelled when the session ends.</summary>
+    public CancellationToken Lifetime => _lifetime.Token;
+
+    /// <summary>Connects, says HELLO, answers CHALLENGEs and returns the joined session.</summary>
+    public static async Task<WampSession> JoinAsync(WampClientOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var url = options.Url!;
+        var transport = options.Transport ?? new WebSocketTransport(options.WebSocket);
+        if (!transport.CanConnect(url))
+        {
+            throw new ArgumentException($"The transport {transport.GetType().Name} cannot connect to '{url}'.", nameof(options));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        IWampConnection? connection = null;
+        try
+        {
+            connection = await transport.ConnectAsync(url, [.. options.Serializers], timeout.Token).ConfigureAwait(false);
+            var session = new WampSession(connection, options, logger);
+            await session.HandshakeAsync(timeout.Token).ConfigureAwait(false);
+            session.Start();
+            Log.Joined(logger, options.Realm, session.SessionId, url, connection.Serializer.Subprotocol);
+            return session;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new WampConnectionException(
+                $"Joining realm '{options.Realm}' at {url} did not complete within {options.ConnectTimeout} (ConnectTimeout).");
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Says GOODBYE, waits for the router's answer and closes the transport; ends the session.</summary>
+    public async Task CloseAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (IsTerminated)
+        {
+            return;
+        }
+
+        var reply = new TaskCompletionSource<GoodbyeMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _goodbyeReply, reply, null) is not null)
+        {
+            await Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            Send(new GoodbyeMessage(WampDictionary.Empty, reason));
+            await reply.Task.WaitAsync(_options.CloseTimeout, cancellationToken).ConfigureAwait(false);
+            await _connection.CloseAsync(cancellationToken).ConfigureAwait(false);
+            await _receiveLoop.WaitAsync(_options.CloseTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or WampConnectionException)
+        {
+            // The router did not answer in time or is gone: the session ends all the same.
+        }
+        finally
+        {
+            Terminate(reason, "The session was closed by the client.", closedByClient: true, exception: null);
+        }
+    }
+
+    /// <summary>Aborts the session at once: no GOODBYE, the transport is dropped.</summary>
+    public void Abort(string reason, string message) => Terminate(reason, message, closedByClient: true, exception: null);
+
+    /// <summary>Serializes <paramref name="message"/> on the calling thread and queues it for the send loop.</summary>
+    /// <exception cref="WampConnectionLostException">The session has ended.</exception>
+    /// <exception cref="ArgumentException">A payload value cannot be serialized.</exception>
+    public void Send(WampMessage message)
+    {
+        if (IsTerminated)
+        {
+            throw LostException();
+        }
+
+        var frame = new PooledFrameWriter();
+        try
+        {
+            _serializer.Serialize(message, frame);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            frame.Dispose();
+            throw new ArgumentException($"The {message.MessageType.ToString().ToUpperInvariant()} message could not be serialized: {ex.Message}", ex);
+        }
+        catch
+        {
+            frame.Dispose();
+            throw;
+        }
+
+        if (!_outbox.Writer.TryWrite(frame))
+        {
+            frame.Dispose();
+            throw LostException();
+        }
+    }
+
+    /// <summary>Registers a pending request, sends it and waits for the reply (or the timeout, or cancellation).</summary>
+    public async Task<WampMessage> RequestAsync(
+        long requestId, WampMessage request, PendingRequest pending, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        _pending[requestId] = pending;
+        if (IsTerminated)
+        {
+            _pending.TryRemove(requestId, out _);
+            throw LostException();
+        }
+
+        try
+        {
+            Send(request);
+        }
+        catch
+        {
+            _pending.TryRemove(requestId, out _);
+            throw;
+        }
+
+        if (timeout is null && !cancellationToken.CanBeCanceled)
+        {
+            return await pending.Task.ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await pending.Task.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _pending.TryRemove(requestId, out _);
+            throw new TimeoutException($"{pending.Context} timed out after {timeout!.Value.TotalSeconds:0.###} s.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _pending.TryRemove(requestId, out _);
+            throw;
+        }
+    }
+
+    private WampConnectionLostException LostException()
+    {
+        var closed = _closed.Task.IsCompletedSuccessfully ? _closed.Task.Result : null;
+        return new WampConnectionLostException(
+            closed is null ? "The session has ended." : $"The session has ended: {closed.Message}", closed?.Exception);
+    }
+
+    private async Task HandshakeAsync(CancellationToken cancellationToken)
+    {
+        var frame = new ArrayBufferWriter<byte>(4096);
+        await SendDirectAsync(new HelloMessage(_options.Realm, BuildHelloDetails()), frame, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            frame.ResetWrittenCount();
+            if (!await _connection.ReceiveAsync(frame, cancellationToken).ConfigureAwait(false))
+            {
+                throw new WampConnectionException(
+                    $"The router at {_options.Url} closed the connection while joining realm '{_options.Realm}'.");
+            }
+
+            switch (_serializer.Deserialize(frame.WrittenSpan))
+            {
+                case WelcomeMessage welcome:
+                    SessionId = welcome.SessionId;
+                    WelcomeDetails = welcome.Details;
+                    return;
+                case AbortMessage abort:
+                    throw new WampSessionAbortedException(abort.Reason, _options.Realm, abort.Details);
+                case ChallengeMessage challenge:
+                    var response = await AuthenticateAsync(challenge, cancellationToken).ConfigureAwait(false);
+                    frame.ResetWrittenCount();
+                    await SendDirectAsync(
+                        new AuthenticateMessage(response.Signature, response.Extra ?? WampDictionary.Empty), frame, cancellationToken)
+                        .ConfigureAwait(false);
+                    break;
+                case var other:
+                    throw new WampProtocolViolationException(
+                        $"The router sent {other.MessageType.ToString().ToUpperInvariant()} before WELCOME.");
+            }
+        }
+    }
+
+    private async ValueTask<Authentication.WampAuthenticationResponse> AuthenticateAsync(ChallengeMessage challenge, CancellationToken cancellationToken)
+    {
+        foreach (var authenticator in _options.Authenticators)
+        {
+            if (authenticator.AuthMethod == challenge.AuthMethod)
+            {
+                return await authenticator.AuthenticateAsync(challenge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new WampException(
+            WampErrorUris.NoAuthMethod,
+            $"The router challenged with '{challenge.AuthMethod}', which this client did not offer.");
+    }
+
+    private async Task SendDirectAsync(WampMessage message, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        buffer.ResetWrittenCount();
+        _serializer.Serialize(message, buffer);
+        await _connection.SendAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Dictionary<string, object?> BuildHelloDetails()
+    {
+        var details = new Dictionary<string, object?>
+        {
+            ["agent"] = _options.Agent,
+            ["roles"] = new Dictionary<string, object?>
+            {
+                ["caller"] = Features(("call_timeout", false)),
+                ["callee"] = Features(("call_canceling", true)),
+                ["publisher"] = Features(("publisher_exclusion", true)),
+                ["subscriber"] = Features(),
+            },
+        };
+
+        if (_options.Authenticators.Count > 0)
+        {
+            var methods = new object?[_options.Authenticators.Count];
+            var extra = new Dictionary<string, object?>();
+            for (var i = 0; i < methods.Length; i++)
+            {
+                methods[i] = _options.Authenticators[i].AuthMethod;
+                foreach (var (key, value) in _options.Authenticators[i].AuthExtra ?? WampDictionary.Empty)
+                {
+                    extra[key] = value;
+                }
+            }
+
+            details["authmethods"] = methods;
+            if (extra.Count > 0)
+            {
+                details["authextra"] = extra;
+            }
+        }
+
+        if (_options.AuthId is not null)
+        {
+            details["authid"] = _options.AuthId;
+        }
+
+        if (_options.AuthRole is not null)
+        {
+            details["authrole"] = _options.AuthRole;
+        }
+
+        return details;
+
+        static Dictionary<string, object?> Features(params (string Name, bool On)[] features)
+        {
+            var map = new Dictionary<string, object?>();
+            foreach (var (name, on) in features)
+            {
+                if (on)
+                {
+                    map[name] = true;
+                }
+            }
+
+            return new Dictionary<string, object?> { ["features"] = map };
+        }
+    }
+
+    private void Start()
+    {
+        _sendLoop = Task.Run(SendLoopAsync);
+        _receiveLoop = Task.Run(ReceiveLoopAsync);
+    }
+
+    private async Task SendLoopAsync()
+    {
+        var reader = _outbox.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var frame))
+                {
+                    using (frame)
+                    {
+                        await _connection.SendAsync(frame.WrittenMemory).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            Terminate("wampy.close.connection_lost", $"Sending to the router failed: {ex.Message}", closedByClient: false, ex);
+        }
+        finally
+        {
+            while (reader.TryRead(out var frame))
+            {
+                frame.Dispose();
+            }
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (!IsTerminated)
+            {
+                if (buffer.Capacity > RetainedReceiveBufferSize)
+                {
+                    buffer = new ArrayBufferWriter<byte>(16 * 1024);
+                }
+                else
+                {
+                    buffer.ResetWrittenCount();
+                }
+
+                if (!await _connection.ReceiveAsync(buffer, _lifetime.Token).ConfigureAwait(false))
+                {
+                    Terminate(
+                        "wampy.close.connection_lost",
+                        "The router closed the connection.",
+                        closedByClient: _goodbyeReply is not null,
+                        exception: null);
+                    return;
+                }
+
+                Dispatch(_serializer.Deserialize(buffer.WrittenSpan));
+            }
+        }
+        catch (WampProtocolViolationException ex)
+        {
+            Log.ProtocolViolation(_logger, SessionId, ex.Message);
+            await AbortAsync(WampErrorUris.ProtocolViolation, ex.Message).ConfigureAwait(false);
+            Terminate(WampErrorUris.ProtocolViolation, ex.Message, closedByClient: false, ex);
+        }
+        catch (OperationCanceledException) when (IsTerminated)
+        {
+        }
+        catch (Exception ex)
+        {
+            Terminate("wampy.close.connection_lost", $"The connection to the router was lost: {ex.Message}", closedByClient: false, ex);
+        }
+    }
+
+    /// <summary>Sends ABORT straight to the transport (bypassing the queue), best effort.</summary>
+    private async Task AbortAsync(string reason, string message)
+    {
+        try
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            var details = new Dictionary<string, object?> { ["message"] = message };
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
+            _outbox.Writer.TryComplete();
+            await SendDirectAsync(new AbortMessage(details, reason), buffer, timeout.Token).ConfigureAwait(false);
+            await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WampConnectionException or OperationCanceledException or InvalidOperationException)
+        {
+            // The connection is going away; ABORT was a courtesy.
+        }
+    }
+
+    /// <summary>Ends the session once: fails pending requests, stops handlers, drops the transport.</summary>
+    private void Terminate(string reason, string message, bool closedByClient, Exception? exception)
+    {
+        if (Interlocked.Exchange(ref _terminated, 1) != 0)
+        {
+            return;
+        }
+
+        var args = new WampSessionClosedEventArgs(reason, message, closedByClient, exception);
+        _closed.TrySetResult(args);
+        if (closedByClient)
+        {
+            Log.SessionClosed(_logger, SessionId, reason, message);
+        }
+        else
+        {
+            Log.SessionLost(_logger, SessionId, message, exception);
+        }
+
+        _outbox.Writer.TryComplete();
+        var lost = new WampConnectionLostException($"The session ended before the reply arrived: {message}", exception);
+        foreach (var id in _pending.Keys)
+        {
+            if (_pending.TryRemove(id, out var pending))
+            {
+                pending.TrySetException(lost);
+            }
+        }
+
+        _goodbyeReply?.TrySetException(lost);
+        CompleteSubscriptions();
+        _lifetime.Cancel();
+        _ = DisposeConnectionAsync();
+    }
+
+    private async Task DisposeConnectionAsync()
+    {
+        try
+        {
+            // Let frames already queued (a GOODBYE answer) go out, but never wait on a dead peer for long.
+            await _sendLoop.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        finally
+        {
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
+            await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

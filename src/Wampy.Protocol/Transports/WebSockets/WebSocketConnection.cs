@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Wampy.Serialization;
+
+namespace Wampy.Transports.WebSockets;
+
+/// <summary>One WebSocket connection carrying WAMP frames: one WebSocket message per WAMP message.</summary>
+internal sealed class WebSocketConnection(ClientWebSocket socket, IWampSerializer serializer, int maxMessageSize) : IWampConnection
+{
+    private const int ReceiveChunk = 16 * 1024;
+
+    private readonly WebSocketMessageType _messageType = serializer.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
+
+    public IWampSerializer Serializer => serializer;
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return socket.SendAsync(frame, _messageType, endOfMessage: true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            return ValueTask.FromException(new WampConnectionLostException($"Sending failed: {ex.Message}", ex));
+        }
+    }
+
+    public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                result = await socket.ReceiveAsync(destination.GetMemory(ReceiveChunk), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                throw new WampConnectionLostException($"The connection to the router was lost: {ex.Message}", ex);
+            }
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                if (socket.State == WebSocketState.CloseReceived)
+                {
+                    await CompleteCloseAsync().ConfigureAwait(false);
+                }
+
+                return false;
+            }
+
+            total += result.Count;
+            if (total > maxMessageSize)
+            {
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big").ConfigureAwait(false);
+                throw new WampProtocolViolationException(
+                    $"The router sent a message larger than the limit of {maxMessageSize} bytes (MaxMessageSize).");
+            }
+
+            destination.Advance(result.Count);
+            if (result.EndOfMessage)
+            {
+                return true;
+            }
+        }
+    }
+
+    public ValueTask CloseAsync(CancellationToken cancellationToken = default) =>
+        CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        if (socket.State != WebSocketState.Closed)
+        {
+            socket.Abort();
+        }
+
+        socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask CloseAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken = default)
+    {
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            try
+            {
+                await socket.CloseOutputAsync(status, description, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+            {
+                // The connection is going away anyway; nothing is lost by not closing it politely.
+            }
+        }
+    }
+
+    private ValueTask CompleteCloseAsync() => CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty);
+}

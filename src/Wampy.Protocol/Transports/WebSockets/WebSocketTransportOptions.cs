@@ -1,0 +1,25 @@
+using System.Net.WebSockets;
+
+namespace Wampy.Transports.WebSockets;
+
+/// <summary>Settings of the WebSocket transport.</summary>
+public sealed class WebSocketTransportOptions
+{
+    /// <summary>
+    /// How often a WebSocket PING is sent to check the router is alive. Default 20 seconds;
+    /// <see cref="TimeSpan.Zero"/> turns keep-alive off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long to wait for the PONG before the connection is considered dead and aborted. Default 10 seconds;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> sends pings without expecting answers.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest frame accepted from the router, in bytes. Default 16 MiB; larger frames abort the session.</summary>
+    public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Adjusts the underlying <see cref="ClientWebSocketOptions"/> (headers, proxy, client certificates).</summary>
+    public Action<ClientWebSocketOptions>? Configure { get; set; }
+}
