@@ -56,6 +56,8 @@ internal sealed class ObjectKeywordArguments(object value) : WampKeywordArgument
         }
     }
 
+    internal override bool IsKnownEmpty => false;
+
     public override bool ContainsKey(string name) => Element.TryGetProperty(name, out _);
 
     private protected override T GetCore<T>(string name) =>

@@ -9,6 +9,8 @@ internal sealed class ValueKeywordArguments(IReadOnlyDictionary<string, object?>
 
     public override IEnumerable<string> Keys => entries.Keys;
 
+    internal override bool IsKnownEmpty => entries.Count == 0;
+
     public override bool ContainsKey(string name) => entries.ContainsKey(name);
 
     private protected override T GetCore<T>(string name) => WampJsonConvert.Convert<T>(entries[name]);

@@ -120,6 +120,9 @@ public abstract class WampKeywordArguments
     /// <returns>The bound value.</returns>
     private protected abstract T AsCore<T>();
 
+    /// <summary>Whether there is certainly no entry, without converting anything (writers omit empty keyword arguments).</summary>
+    internal abstract bool IsKnownEmpty { get; }
+
     /// <summary>The keyword arguments as a plain .NET value (dictionary, POCO) or <see cref="JsonElement"/>, for writing.</summary>
     /// <returns>The value.</returns>
     internal abstract object GetRawValue();

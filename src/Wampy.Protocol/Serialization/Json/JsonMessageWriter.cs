@@ -153,7 +153,7 @@ internal static class JsonMessageWriter
 
         var kwargs = message.ArgumentsKw;
         var args = message.Arguments;
-        var hasKwargs = kwargs is not null && kwargs.Count > 0;
+        var hasKwargs = kwargs is not null && !kwargs.IsKnownEmpty;
         if (!hasKwargs && (args is null || args.Count == 0))
         {
             return;
