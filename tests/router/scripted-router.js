@@ -2,8 +2,8 @@
 // exact byte (a malformed frame, a router-initiated GOODBYE, an unknown message type) in front of the client.
 // It is not a WAMP router. Usage: node scripted-router.js
 // Prints "LISTENING <port>", then "OPEN" per connection and "RECV <frame>" per frame received.
-// Stdin commands, one per line: "SEND <text frame>", "SENDBIN <hex>", "CLOSE <code>", "DROP" (no close handshake),
-// "NOSUBPROTOCOL" (refuse the subprotocol of the next connections).
+// Stdin commands, one per line: "SEND <text frame>", "SENDBIN <hex>", "SENDFRAG <n> <text>", "SENDBIG <bytes>",
+// "CLOSE <code>", "DROP" (no close handshake), "NOSUBPROTOCOL" (refuse the subprotocol of the next connections).
 'use strict'
 const WebSocket = require('ws')
 const readline = require('readline')
@@ -34,6 +34,18 @@ rl.on('line', (line) => {
     else if (cmd === 'SENDBIN') ws.send(Buffer.from(arg, 'hex'))
     else if (cmd === 'CLOSE') ws.close(Number(arg) || 1000)
     else if (cmd === 'DROP') ws.terminate()
+    else if (cmd === 'SENDFRAG') {
+      // "SENDFRAG <n> <text>": the text frame split into n WebSocket fragments.
+      const n = Number(arg.substring(0, arg.indexOf(' ')))
+      const text = Buffer.from(arg.substring(arg.indexOf(' ') + 1), 'utf8')
+      const size = Math.ceil(text.length / n)
+      for (let i = 0; i < n; i++) {
+        ws.send(text.subarray(i * size, Math.min(text.length, (i + 1) * size)), { fin: i === n - 1, binary: false })
+      }
+    } else if (cmd === 'SENDBIG') {
+      // "SENDBIG <bytes>": a RESULT frame of about that many bytes.
+      ws.send(`[50,1,{},["${'x'.repeat(Number(arg))}"]]`)
+    }
   }
   if (cmd === 'NOSUBPROTOCOL') acceptProtocol = false
   process.stdout.write(`DONE ${cmd}\n`)

@@ -428,9 +428,9 @@ internal sealed partial class WampSession
             await SendDirectAsync(new AbortMessage(details, reason), buffer, timeout.Token).ConfigureAwait(false);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WampConnectionException or OperationCanceledException or InvalidOperationException)
+        catch (Exception)
         {
-            // The connection is going away; ABORT was a courtesy.
+            // The connection is going away whatever happens here; ABORT was a courtesy.
         }
     }
 

@@ -35,6 +35,13 @@ public sealed class ScriptedEndpoint : IAsyncDisposable
         return line["RECV ".Length..];
     }
 
+    /// <summary>The next frame the client sent, whatever it is.</summary>
+    public async Task<string> NextFrameAsync()
+    {
+        var line = await _process.WaitForLineAsync(static l => l.StartsWith("RECV ", StringComparison.Ordinal), Timeout);
+        return line["RECV ".Length..];
+    }
+
     /// <summary>Waits until the client's connection is closed; returns the close code.</summary>
     public async Task<int> WaitClosedAsync()
     {

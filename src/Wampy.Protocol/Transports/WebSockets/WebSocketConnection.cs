@@ -13,15 +13,15 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, IWampSerialize
 
     public IWampSerializer Serializer => serializer;
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken = default)
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken = default)
     {
         try
         {
-            return socket.SendAsync(frame, _messageType, endOfMessage: true, cancellationToken);
+            await socket.SendAsync(frame, _messageType, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException)
         {
-            return ValueTask.FromException(new WampConnectionLostException($"Sending failed: {ex.Message}", ex));
+            throw new WampConnectionLostException($"Sending to the router failed: {ex.Message}", ex);
         }
     }
 
