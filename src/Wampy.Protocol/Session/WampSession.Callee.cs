@@ -16,7 +16,7 @@ internal sealed partial class WampSession
         var registration = new Registration(this, procedure, handler);
         var requestId = _ids.Next();
         var message = new RegisterMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, procedure);
-        var pending = new PendingRequest(WampMessageType.Registered, $"Registration of '{procedure}'")
+        var pending = new PendingRequest(WampMessageType.Registered, "Registration of", procedure)
         {
             // Mapped on the receive loop, so that an INVOCATION right behind REGISTERED finds its handler.
             OnReply = reply =>
@@ -37,7 +37,7 @@ internal sealed partial class WampSession
         }
 
         var requestId = _ids.Next();
-        var pending = new PendingRequest(WampMessageType.Unregistered, $"Unregistration of '{registration.Procedure}'");
+        var pending = new PendingRequest(WampMessageType.Unregistered, "Unregistration of", registration.Procedure);
         try
         {
             await RequestAsync(requestId, new UnregisterMessage(requestId, registration.RegistrationId), pending, _options.CloseTimeout, default)
@@ -59,9 +59,30 @@ internal sealed partial class WampSession
             return;
         }
 
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+        // Cancelled by INTERRUPT, or by the end of the session (Terminate cancels every invocation in flight).
+        var cancellation = new CancellationTokenSource();
         _invocations[invocation.RequestId] = cancellation;
-        _ = Task.Run(() => RunInvocationAsync(registration, invocation, cancellation));
+        if (IsTerminated)
+        {
+            cancellation.Cancel();
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(new InvocationWorkItem(this, registration, invocation, cancellation), preferLocal: false);
+    }
+
+    private void CancelInvocations()
+    {
+        foreach (var cancellation in _invocations.Values)
+        {
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // That invocation finished meanwhile.
+            }
+        }
     }
 
     private void HandleInterrupt(InterruptMessage interrupt)
@@ -162,6 +183,13 @@ internal sealed partial class WampSession
         {
             Log.Revoked(_logger, $"registration of '{registration.Procedure}'", id, message.Details.GetString("reason") ?? "no reason given");
         }
+    }
+
+    /// <summary>Runs one invocation on the thread pool, off the receive loop, without capturing an execution context.</summary>
+    private sealed class InvocationWorkItem(
+        WampSession session, Registration registration, InvocationMessage invocation, CancellationTokenSource cancellation) : IThreadPoolWorkItem
+    {
+        public void Execute() => _ = session.RunInvocationAsync(registration, invocation, cancellation);
     }
 
     /// <summary>A procedure provided by this session.</summary>

@@ -10,7 +10,7 @@ internal sealed partial class WampSession
     {
         var requestId = _ids.Next();
         var message = new CallMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, procedure, arguments, argumentsKw);
-        var pending = new PendingRequest(WampMessageType.Result, $"Call to '{procedure}'");
+        var pending = new PendingRequest(WampMessageType.Result, "Call to", procedure);
         var reply = (ResultMessage)await RequestAsync(
             requestId, message, pending, options?.Timeout ?? _options.DefaultCallTimeout, cancellationToken).ConfigureAwait(false);
         return new WampResult(reply.Arguments, reply.ArgumentsKw, reply.Details);

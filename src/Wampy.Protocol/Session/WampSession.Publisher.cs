@@ -16,7 +16,7 @@ internal sealed partial class WampSession
             return null;
         }
 
-        var pending = new PendingRequest(WampMessageType.Published, $"Publication to '{topic}'");
+        var pending = new PendingRequest(WampMessageType.Published, "Publication to", topic);
         var reply = (PublishedMessage)await RequestAsync(requestId, message, pending, null, cancellationToken).ConfigureAwait(false);
         return reply.PublicationId;
     }

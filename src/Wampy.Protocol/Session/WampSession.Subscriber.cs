@@ -54,7 +54,7 @@ internal sealed partial class WampSession
 
         var requestId = _ids.Next();
         var message = new SubscribeMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, topic);
-        var pending = new PendingRequest(WampMessageType.Subscribed, $"Subscription to '{topic}'")
+        var pending = new PendingRequest(WampMessageType.Subscribed, "Subscription to", topic)
         {
             // Mapped on the receive loop, so that an EVENT right behind SUBSCRIBED finds its handlers.
             OnReply = reply =>
@@ -119,7 +119,7 @@ internal sealed partial class WampSession
         }
 
         var requestId = _ids.Next();
-        var pending = new PendingRequest(WampMessageType.Unsubscribed, $"Unsubscription from '{subscription.Topic}'");
+        var pending = new PendingRequest(WampMessageType.Unsubscribed, "Unsubscription from", subscription.Topic);
         try
         {
             await RequestAsync(requestId, new UnsubscribeMessage(requestId, subscription.SubscriptionId), pending, _options.CloseTimeout, default)

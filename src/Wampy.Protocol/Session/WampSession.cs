@@ -13,8 +13,9 @@ using Wampy.Transports.WebSockets;
 namespace Wampy.Session;
 
 /// <summary>
-/// One joined WAMP session on one connection. A single receive loop reads every frame and dispatches it; a
-/// single send loop writes frames in order, so frames never interleave. When the connection ends, every pending
+/// One joined WAMP session on one connection. A single receive loop reads every frame and dispatches it. Frames
+/// are queued in order and written by one writer at a time, so they never interleave: the sender that finds the
+/// writer free writes inline (no thread hop), and others leave their frames for it. When the connection ends, every pending
 /// request fails at once and the session is over: a new session needs a new <see cref="WampSession"/>.
 /// </summary>
 internal sealed partial class WampSession
@@ -27,13 +28,14 @@ internal sealed partial class WampSession
     private readonly ILogger _logger;
     private readonly WampRequestIdGenerator _ids = new();
     private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
-    private readonly Channel<PooledFrameWriter> _outbox =
-        Channel.CreateUnbounded<PooledFrameWriter>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<PooledFrameWriter> _outbox = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource<WampSessionClosedEventArgs> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _receiveLoop = Task.CompletedTask;
-    private Task _sendLoop = Task.CompletedTask;
+    private Task _drain = Task.CompletedTask;
+    private int _sending;
     private TaskCompletionSource<GoodbyeMessage>? _goodbyeReply;
+    private WampSessionClosedEventArgs? _closeReason;
     private int _terminated;
 
     private WampSession(IWampConnection connection, WampClientOptions options, ILogger logger)
@@ -137,7 +139,7 @@ internal sealed partial class WampSession
     /// <summary>Aborts the session at once: no GOODBYE, the transport is dropped.</summary>
     public void Abort(string reason, string message) => Terminate(reason, message, closedByClient: true, exception: null);
 
-    /// <summary>Serializes <paramref name="message"/> on the calling thread and queues it for the send loop.</summary>
+    /// <summary>Serializes <paramref name="message"/> on the calling thread, queues it, and writes the queue if no one else is.</summary>
     /// <exception cref="WampConnectionLostException">The session has ended.</exception>
     /// <exception cref="ArgumentException">A payload value cannot be serialized.</exception>
     public void Send(WampMessage message)
@@ -163,12 +165,78 @@ internal sealed partial class WampSession
             throw;
         }
 
-        if (!_outbox.Writer.TryWrite(frame))
+        _outbox.Enqueue(frame);
+        Flush();
+    }
+
+    /// <summary>Writes queued frames in order while this thread holds the writer; continues asynchronously if a write does.</summary>
+    private void Flush()
+    {
+        while (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
         {
-            frame.Dispose();
-            throw LostException();
+            while (_outbox.TryDequeue(out var frame))
+            {
+                ValueTask write;
+                try
+                {
+                    write = _connection.SendAsync(frame.WrittenMemory);
+                }
+                catch (Exception ex)
+                {
+                    frame.Dispose();
+                    OnSendFailed(ex);
+                    return;
+                }
+
+                if (!write.IsCompleted)
+                {
+                    // The writer stays taken until the asynchronous write is done; it then goes on with the queue.
+                    _drain = FinishWriteAsync(write, frame);
+                    return;
+                }
+
+                frame.Dispose();
+                try
+                {
+                    write.GetAwaiter().GetResult();
+                }
+                catch (Exception ex)
+                {
+                    OnSendFailed(ex);
+                    return;
+                }
+            }
+
+            Volatile.Write(ref _sending, 0);
+            if (_outbox.IsEmpty)
+            {
+                return;
+            }
         }
     }
+
+    private async Task FinishWriteAsync(ValueTask write, PooledFrameWriter frame)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            OnSendFailed(ex);
+            return;
+        }
+        finally
+        {
+            frame.Dispose();
+        }
+
+        Volatile.Write(ref _sending, 0);
+        Flush();
+    }
+
+    private void OnSendFailed(Exception exception) =>
+        Terminate("wampy.close.connection_lost", $"Sending to the router failed: {exception.Message}", closedByClient: false, exception);
 
     /// <summary>Registers a pending request, sends it and waits for the reply (or the timeout, or cancellation).</summary>
     public async Task<WampMessage> RequestAsync(
@@ -337,40 +405,7 @@ internal sealed partial class WampSession
         }
     }
 
-    private void Start()
-    {
-        _sendLoop = Task.Run(SendLoopAsync);
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
-    }
-
-    private async Task SendLoopAsync()
-    {
-        var reader = _outbox.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (reader.TryRead(out var frame))
-                {
-                    using (frame)
-                    {
-                        await _connection.SendAsync(frame.WrittenMemory).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            Terminate("wampy.close.connection_lost", $"Sending to the router failed: {ex.Message}", closedByClient: false, ex);
-        }
-        finally
-        {
-            while (reader.TryRead(out var frame))
-            {
-                frame.Dispose();
-            }
-        }
-    }
+    private void Start() => _receiveLoop = Task.Run(ReceiveLoopAsync);
 
     private async Task ReceiveLoopAsync()
     {
@@ -404,6 +439,8 @@ internal sealed partial class WampSession
         catch (WampProtocolViolationException ex)
         {
             Log.ProtocolViolation(_logger, SessionId, ex.Message);
+            // The violation is why the session ends, whatever fails while saying so.
+            Interlocked.CompareExchange(ref _closeReason, new(WampErrorUris.ProtocolViolation, ex.Message, closedByClient: false, ex), null);
             await AbortAsync(WampErrorUris.ProtocolViolation, ex.Message).ConfigureAwait(false);
             Terminate(WampErrorUris.ProtocolViolation, ex.Message, closedByClient: false, ex);
         }
@@ -416,16 +453,15 @@ internal sealed partial class WampSession
         }
     }
 
-    /// <summary>Sends ABORT straight to the transport (bypassing the queue), best effort.</summary>
+    /// <summary>Sends ABORT behind whatever is queued and closes the transport, best effort.</summary>
     private async Task AbortAsync(string reason, string message)
     {
         try
         {
-            var buffer = new ArrayBufferWriter<byte>(256);
             var details = new Dictionary<string, object?> { ["message"] = message };
             using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-            _outbox.Writer.TryComplete();
-            await SendDirectAsync(new AbortMessage(details, reason), buffer, timeout.Token).ConfigureAwait(false);
+            Send(new AbortMessage(details, reason));
+            await _drain.WaitAsync(timeout.Token).ConfigureAwait(false);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception)
@@ -442,7 +478,9 @@ internal sealed partial class WampSession
             return;
         }
 
-        var args = new WampSessionClosedEventArgs(reason, message, closedByClient, exception);
+        Interlocked.CompareExchange(ref _closeReason, new(reason, message, closedByClient, exception), null);
+        var args = _closeReason;
+        (reason, message, closedByClient, exception) = (args.Reason, args.Message, args.ClosedByClient, args.Exception);
         _closed.TrySetResult(args);
         if (closedByClient)
         {
@@ -453,7 +491,6 @@ internal sealed partial class WampSession
             Log.SessionLost(_logger, SessionId, message, exception);
         }
 
-        _outbox.Writer.TryComplete();
         var lost = new WampConnectionLostException($"The session ended before the reply arrived: {message}", exception);
         foreach (var id in _pending.Keys)
         {
@@ -466,6 +503,7 @@ internal sealed partial class WampSession
         _goodbyeReply?.TrySetException(lost);
         CompleteSubscriptions();
         _lifetime.Cancel();
+        CancelInvocations();
         _ = DisposeConnectionAsync();
     }
 
@@ -474,7 +512,7 @@ internal sealed partial class WampSession
         try
         {
             // Let frames already queued (a GOODBYE answer) go out, but never wait on a dead peer for long.
-            await _sendLoop.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
+            await _drain.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -484,6 +522,10 @@ internal sealed partial class WampSession
             using var timeout = new CancellationTokenSource(_options.CloseTimeout);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
             await _connection.DisposeAsync().ConfigureAwait(false);
+            while (_outbox.TryDequeue(out var frame))
+            {
+                frame.Dispose();
+            }
         }
     }
 }

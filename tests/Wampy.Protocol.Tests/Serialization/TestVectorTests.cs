@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Wampy.Messages;
 using Wampy.Payload;
 using Wampy.Serialization.Json;
-using Wampy.Tests.Infrastructure;
+using Wampy.TestPeers;
 
 namespace Wampy.Tests.Serialization;
 

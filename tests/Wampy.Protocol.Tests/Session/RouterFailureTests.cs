@@ -1,4 +1,4 @@
-using Wampy.Tests.Infrastructure;
+using Wampy.TestPeers;
 
 namespace Wampy.Tests.Session;
 

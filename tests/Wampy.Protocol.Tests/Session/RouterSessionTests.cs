@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Wampy.Payload;
-using Wampy.Tests.Infrastructure;
+using Wampy.TestPeers;
 
 namespace Wampy.Tests.Session;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Wampy.Payload;
-using Wampy.Tests.Infrastructure;
+using Wampy.TestPeers;
 
 namespace Wampy.Tests.Session;
 

@@ -53,7 +53,6 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, IWampSerialize
             total += result.Count;
             if (total > maxMessageSize)
             {
-                await CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big").ConfigureAwait(false);
                 throw new WampProtocolViolationException(
                     $"The router sent a message larger than the limit of {maxMessageSize} bytes (MaxMessageSize).");
             }

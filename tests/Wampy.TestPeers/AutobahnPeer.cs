@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace Wampy.Tests.Infrastructure;
+namespace Wampy.TestPeers;
 
 /// <summary>
 /// An Autobahn|JS client (tests/router/peer.js) joined to a router, driven by JSON commands: the real

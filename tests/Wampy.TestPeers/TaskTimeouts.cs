@@ -1,4 +1,4 @@
-namespace Wampy.Tests.Infrastructure;
+namespace Wampy.TestPeers;
 
 /// <summary>Every wait in the tests is bounded: a hang is a failure with a message, never a stuck run.</summary>
 public static class TaskTimeouts

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Wampy.Tests.Infrastructure;
+namespace Wampy.TestPeers;
 
 /// <summary>
 /// The third-party fox-wamp router (npm, pinned in tests/router/package-lock.json) on a free loopback port,

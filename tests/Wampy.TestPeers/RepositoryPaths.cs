@@ -1,4 +1,4 @@
-namespace Wampy.Tests.Infrastructure;
+namespace Wampy.TestPeers;
 
 /// <summary>Finds files of the repository from the test binaries' folder.</summary>
 public static class RepositoryPaths

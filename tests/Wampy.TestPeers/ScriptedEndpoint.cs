@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Wampy.Tests.Infrastructure;
+namespace Wampy.TestPeers;
 
 /// <summary>
 /// A WebSocket endpoint (tests/router/scripted-router.js) that sends exactly the frames a test dictates: the

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Wampy.Benchmarks;
+
+/// <summary>
+/// Calls per second through a real router (fox-wamp, started here) with a Wampy caller and a Wampy callee in this
+/// process, and the same workload run by Autobahn|JS (caller and callee in one Node process) for comparison.
+/// Reports throughput, latency percentiles and client CPU time per call (the router's CPU is not counted).
+/// Usage: roundtrip [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
+/// </summary>
+internal static class RoundTripBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var inflights = Option(args, "--inflight", "1,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
+        var warmup = double.Parse(Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
+        var withAutobahn = !args.Contains("--no-autobahn");
+
+        await using var router = await NodeChild.StartAsync("router.js", "0");
+        var port = int.Parse((await router.ReadLineAsync(l => l.StartsWith("LISTENING ", StringComparison.Ordinal)))["LISTENING ".Length..], CultureInfo.InvariantCulture);
+        var url = new Uri($"ws://127.0.0.1:{port}");
+        Console.WriteLine($"Router: fox-wamp on {url}; {Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run.");
+        Console.WriteLine();
+        Console.WriteLine("| client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+
+        foreach (var inflight in inflights)
+        {
+            var wampy = await RunWampyAsync(url, inflight, warmup, seconds);
+            Print("Wampy", inflight, wampy);
+            if (withAutobahn)
+            {
+                var autobahn = await RunAutobahnAsync(url, inflight, warmup, seconds);
+                Print("Autobahn|JS", inflight, autobahn);
+                Console.WriteLine(
+                    $"|   ratio Wampy/Autobahn | {inflight} | {wampy.CallsPerSecond / autobahn.CallsPerSecond:0.00}x | | | | {wampy.CpuMicrosPerCall / autobahn.CpuMicrosPerCall:0.00}x |");
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<Measurement> RunWampyAsync(Uri url, int inflight, double warmup, double seconds)
+    {
+        var options = new WampClientOptions { Url = url, Realm = "bench" };
+        await using var callee = new WampClient(options);
+        await using var caller = new WampClient(new WampClientOptions { Url = url, Realm = "bench" });
+        await callee.ConnectAsync();
+        await caller.ConnectAsync();
+        var procedure = $"bench.echo.{Guid.NewGuid():N}";
+        await callee.RegisterAsync(procedure, static (inv, _) => ValueTask.FromResult(new WampResult(inv.Arguments)));
+
+        var measuring = false;
+        var stop = false;
+        var latencies = new List<double>[inflight];
+        var process = Process.GetCurrentProcess();
+        async Task Worker(int index)
+        {
+            var mine = latencies[index] = new List<double>(1 << 16);
+            object?[] arguments = [index, "hello"];
+            while (!Volatile.Read(ref stop))
+            {
+                var start = Stopwatch.GetTimestamp();
+                await caller.CallAsync(procedure, arguments).ConfigureAwait(false);
+                if (Volatile.Read(ref measuring))
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, inflight).Select(i => Task.Run(() => Worker(i))).ToArray();
+        await Task.Delay(TimeSpan.FromSeconds(warmup));
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        Volatile.Write(ref measuring, true);
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        Volatile.Write(ref measuring, false);
+        clock.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuStart;
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(workers);
+
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new Measurement(
+            all.Length / clock.Elapsed.TotalSeconds,
+            Percentile(all, 0.50),
+            Percentile(all, 0.90),
+            Percentile(all, 0.99),
+            cpu.TotalMicroseconds / all.Length);
+    }
+
+    private static async Task<Measurement> RunAutobahnAsync(Uri url, int inflight, double warmup, double seconds)
+    {
+        await using var node = await NodeChild.StartAsync(
+            "bench-autobahn.js",
+            url.ToString(),
+            inflight.ToString(CultureInfo.InvariantCulture),
+            warmup.ToString(CultureInfo.InvariantCulture),
+            seconds.ToString(CultureInfo.InvariantCulture));
+        var line = await node.ReadLineAsync(l => l.StartsWith('{'));
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        return new Measurement(
+            root.GetProperty("callsPerSecond").GetDouble(),
+            root.GetProperty("p50").GetDouble(),
+            root.GetProperty("p90").GetDouble(),
+            root.GetProperty("p99").GetDouble(),
+            root.GetProperty("cpuMicrosPerCall").GetDouble());
+    }
+
+    private static void Print(string client, int inflight, Measurement m) =>
+        Console.WriteLine(
+            $"| {client} | {inflight} | {m.CallsPerSecond:0} | {m.P50:0} | {m.P90:0} | {m.P99:0} | {m.CpuMicrosPerCall:0.0} |");
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    private sealed record Measurement(double CallsPerSecond, double P50, double P90, double P99, double CpuMicrosPerCall);
+}
