@@ -3,12 +3,12 @@ using System.Reflection;
 
 namespace Wampy.Proxies;
 
-/// <summary>Builds typed proxies of one client; each interface is inspected once and its call delegates cached.</summary>
-internal sealed class ProxyFactory(WampClient client)
+/// <summary>Builds typed proxies; each interface is inspected once and its call delegates cached.</summary>
+internal static class ProxyFactory
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<MethodInfo, ProxyMethod>> Plans = new();
 
-    public TService Create<TService>()
+    public static TService Create<TService>(IWampCaller caller)
         where TService : class
     {
         if (!typeof(TService).IsInterface)
@@ -19,7 +19,7 @@ internal sealed class ProxyFactory(WampClient client)
         var methods = Plans.GetOrAdd(typeof(TService), static type => ProxyMethod.Plan(type));
         var proxy = DispatchProxy.Create<TService, WampServiceProxy>();
         var target = (WampServiceProxy)(object)proxy;
-        target.Client = client;
+        target.Caller = caller;
         target.Methods = methods;
         return proxy;
     }

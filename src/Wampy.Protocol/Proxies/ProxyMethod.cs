@@ -11,9 +11,9 @@ internal sealed class ProxyMethod
     private readonly string _procedure;
     private readonly int _cancellationIndex;
     private readonly int _argumentCount;
-    private readonly Func<WampClient, string, object?[]?, CancellationToken, object> _invoke;
+    private readonly Func<IWampCaller, string, object?[]?, CancellationToken, object> _invoke;
 
-    private ProxyMethod(string procedure, int cancellationIndex, int argumentCount, Func<WampClient, string, object?[]?, CancellationToken, object> invoke)
+    private ProxyMethod(string procedure, int cancellationIndex, int argumentCount, Func<IWampCaller, string, object?[]?, CancellationToken, object> invoke)
     {
         _procedure = procedure;
         _cancellationIndex = cancellationIndex;
@@ -35,7 +35,7 @@ internal sealed class ProxyMethod
         return plan;
     }
 
-    public object Invoke(WampClient client, object?[]? parameters)
+    public object Invoke(IWampCaller client, object?[]? parameters)
     {
         var token = CancellationToken.None;
         object?[]? arguments = null;
@@ -65,7 +65,10 @@ internal sealed class ProxyMethod
         var attribute = method.GetCustomAttribute<WampProcedureAttribute>()
             ?? throw new ArgumentException(
                 $"{serviceType.Name}.{method.Name} has no [WampProcedure(\"...\")] attribute; every method of a WAMP proxy interface needs one.");
-        WampUri.Validate(attribute.Procedure, strict: false, nameof(serviceType));
+        var procedure = method.DeclaringType?.GetCustomAttribute<WampUriPrefixAttribute>() is { } prefix
+            ? prefix.Combine(attribute.Procedure)
+            : attribute.Procedure;
+        WampUri.Validate(procedure, strict: false, nameof(serviceType));
 
         var parameters = method.GetParameters();
         var cancellationIndex = -1;
@@ -83,7 +86,7 @@ internal sealed class ProxyMethod
 
         var argumentCount = parameters.Length - (cancellationIndex >= 0 ? 1 : 0);
         var returnType = method.ReturnType;
-        Func<WampClient, string, object?[]?, CancellationToken, object> invoke;
+        Func<IWampCaller, string, object?[]?, CancellationToken, object> invoke;
         if (returnType == typeof(Task))
         {
             invoke = CallTask;
@@ -95,12 +98,12 @@ internal sealed class ProxyMethod
         else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
         {
             invoke = CallTaskOfT.MakeGenericMethod(returnType.GetGenericArguments()[0])
-                .CreateDelegate<Func<WampClient, string, object?[]?, CancellationToken, object>>();
+                .CreateDelegate<Func<IWampCaller, string, object?[]?, CancellationToken, object>>();
         }
         else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
         {
             invoke = CallValueTaskOfT.MakeGenericMethod(returnType.GetGenericArguments()[0])
-                .CreateDelegate<Func<WampClient, string, object?[]?, CancellationToken, object>>();
+                .CreateDelegate<Func<IWampCaller, string, object?[]?, CancellationToken, object>>();
         }
         else
         {
@@ -108,15 +111,15 @@ internal sealed class ProxyMethod
                 $"{serviceType.Name}.{method.Name} returns {returnType.Name}; a WAMP proxy method returns Task, Task<T>, ValueTask or ValueTask<T>.");
         }
 
-        return new ProxyMethod(attribute.Procedure, cancellationIndex, argumentCount, invoke);
+        return new ProxyMethod(procedure, cancellationIndex, argumentCount, invoke);
     }
 
-    private static async Task CallTask(WampClient client, string procedure, object?[]? arguments, CancellationToken token) =>
+    private static async Task CallTask(IWampCaller client, string procedure, object?[]? arguments, CancellationToken token) =>
         await client.CallAsync(procedure, arguments, null, null, token).ConfigureAwait(false);
 
-    private static Task<T> CallTaskOf<T>(WampClient client, string procedure, object?[]? arguments, CancellationToken token) =>
-        client.CallAsync<T>(procedure, arguments, null, null, token);
+    private static async Task<T> CallTaskOf<T>(IWampCaller client, string procedure, object?[]? arguments, CancellationToken token) =>
+        (await client.CallAsync(procedure, arguments, null, null, token).ConfigureAwait(false)).GetValue<T>();
 
-    private static object CallValueTaskOf<T>(WampClient client, string procedure, object?[]? arguments, CancellationToken token) =>
-        new ValueTask<T>(client.CallAsync<T>(procedure, arguments, null, null, token));
+    private static object CallValueTaskOf<T>(IWampCaller client, string procedure, object?[]? arguments, CancellationToken token) =>
+        new ValueTask<T>(CallTaskOf<T>(client, procedure, arguments, token));
 }

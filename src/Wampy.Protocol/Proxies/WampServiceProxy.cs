@@ -5,7 +5,7 @@ namespace Wampy.Proxies;
 /// <summary>The runtime proxy behind <see cref="WampClient.GetProxy{TService}"/>. Not for direct use.</summary>
 public class WampServiceProxy : DispatchProxy
 {
-    internal WampClient? Client { get; set; }
+    internal IWampCaller? Caller { get; set; }
 
     internal IReadOnlyDictionary<MethodInfo, ProxyMethod>? Methods { get; set; }
 
@@ -14,7 +14,7 @@ public class WampServiceProxy : DispatchProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         return Methods!.TryGetValue(targetMethod, out var method)
-            ? method.Invoke(Client!, args)
+            ? method.Invoke(Caller!, args)
             : throw new NotSupportedException($"{targetMethod.Name} is not a WAMP procedure method.");
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wampy.Diagnostics;
 using Wampy.Payload;
-using Wampy.Proxies;
 using Wampy.Session;
 
 namespace Wampy;
@@ -13,12 +12,11 @@ namespace Wampy;
 /// After the session ends (see <see cref="Closed"/>) <see cref="ConnectAsync"/> may be called again for a new session;
 /// registrations and subscriptions do not carry over.
 /// </summary>
-public sealed class WampClient : IAsyncDisposable
+public sealed class WampClient : IWampCaller, IAsyncDisposable
 {
     private readonly WampClientOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private readonly ProxyFactory _proxies;
     private WampSession? _session;
     private WampSessionState _state;
 
@@ -37,7 +35,6 @@ public sealed class WampClient : IAsyncDisposable
         WampUri.Validate(options.Realm, strict: false, "options.Realm");
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<WampClient>();
-        _proxies = new ProxyFactory(this);
     }
 
     /// <summary>Creates a client for <paramref name="url"/> and <paramref name="realm"/> with default settings.</summary>
@@ -249,7 +246,7 @@ public sealed class WampClient : IAsyncDisposable
     /// <returns>The proxy; it works across reconnects of this client.</returns>
     /// <exception cref="ArgumentException"><typeparamref name="TService"/> has a method that cannot be proxied.</exception>
     public TService GetProxy<TService>()
-        where TService : class => _proxies.Create<TService>();
+        where TService : class => WampProxy.Create<TService>(this);
 
     private WampSession GetSession()
     {

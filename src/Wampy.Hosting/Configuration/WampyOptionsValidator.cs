@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+
+namespace Wampy.Hosting;
+
+/// <summary>Checks <see cref="WampyOptions"/> at start-up; every failure names its configuration key and what is expected.</summary>
+internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
+{
+    private const string P = WampyOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, WampyOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
+        {
+            failures.Add($"{P}Url must be a ws:// or wss:// URI (tcp:// and tls:// come with the RawSocket transport); got '{options.Url}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Realm))
+        {
+            failures.Add($"{P}Realm is required: the name of the realm to join, e.g. 'realm1'.");
+        }
+        else if (!WampUri.IsValid(options.Realm))
+        {
+            failures.Add($"{P}Realm must be a valid WAMP URI (dot-separated, no spaces or '#'); got '{options.Realm}'.");
+        }
+
+        if (options.Serializers is null || options.Serializers.Count == 0)
+        {
+            failures.Add($"{P}Serializers must list at least one serializer; supported: json.");
+        }
+        else
+        {
+            foreach (var serializer in options.Serializers)
+            {
+                if (!string.Equals(serializer, "json", StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{P}Serializers contains '{serializer}'; supported: json.");
+                }
+            }
+        }
+
+        Positive(failures, "ConnectTimeout", options.ConnectTimeout);
+        Positive(failures, "DefaultCallTimeout", options.DefaultCallTimeout);
+        NotNegative(failures, "ConnectionWaitTimeout", options.ConnectionWaitTimeout);
+        NotNegative(failures, "ShutdownTimeout", options.ShutdownTimeout);
+        NotNegative(failures, "Heartbeat:Interval", options.Heartbeat.Interval);
+        if (options.Heartbeat.Interval > TimeSpan.Zero)
+        {
+            Positive(failures, "Heartbeat:Timeout", options.Heartbeat.Timeout);
+        }
+
+        Positive(failures, "Reconnect:InitialDelay", options.Reconnect.InitialDelay);
+        if (options.Reconnect.MaxDelay < options.Reconnect.InitialDelay)
+        {
+            failures.Add($"{P}Reconnect:MaxDelay must be at least Reconnect:InitialDelay ({options.Reconnect.InitialDelay}); got {options.Reconnect.MaxDelay}.");
+        }
+
+        if (options.Reconnect.BackoffFactor < 1.0)
+        {
+            failures.Add($"{P}Reconnect:BackoffFactor must be 1 or more; got {options.Reconnect.BackoffFactor}.");
+        }
+
+        if (options.Reconnect.MaxAttempts is < 1)
+        {
+            failures.Add($"{P}Reconnect:MaxAttempts must be 1 or more, or absent to retry forever; got {options.Reconnect.MaxAttempts}.");
+        }
+
+        if (options.MaxMessageSize < 1024)
+        {
+            failures.Add($"{P}MaxMessageSize must be at least 1024 bytes; got {options.MaxMessageSize}.");
+        }
+
+        ValidateAuthentication(failures, options.Authentication);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateAuthentication(List<string> failures, WampyAuthenticationOptions auth)
+    {
+        switch (auth.Method?.ToLowerInvariant())
+        {
+            case null or "" or "anonymous":
+                break;
+            case "ticket":
+                if (string.IsNullOrEmpty(auth.Ticket))
+                {
+                    failures.Add($"{P}Authentication:Ticket is required when Authentication:Method is 'ticket' (supply it from an environment variable or a secret store).");
+                }
+
+                break;
+            default:
+                failures.Add($"{P}Authentication:Method must be 'anonymous' or 'ticket'; got '{auth.Method}'.");
+                break;
+        }
+    }
+
+    private static void Positive(List<string> failures, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{P}{key} must be a positive duration such as '00:00:10'; got {value}.");
+        }
+    }
+
+    private static void NotNegative(List<string> failures, string key, TimeSpan value)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            failures.Add($"{P}{key} must not be negative; got {value}.");
+        }
+    }
+}

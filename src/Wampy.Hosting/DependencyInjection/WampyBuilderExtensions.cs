@@ -1,0 +1,77 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wampy.Hosting.Handlers;
+using Wampy.Hosting.Resilience;
+
+namespace Wampy.Hosting;
+
+/// <summary>Handler classes, options and resilience for an <see cref="IWampyBuilder"/>.</summary>
+public static class WampyBuilderExtensions
+{
+    /// <summary>
+    /// Adds a handler class: its methods with <see cref="WampProcedureAttribute"/> or <see cref="WampTopicAttribute"/>
+    /// are registered or subscribed after every join. The class is resolved from a new DI scope for each
+    /// invocation or event (registered scoped unless already registered).
+    /// </summary>
+    /// <typeparam name="THandler">The handler class.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder AddHandler<THandler>(this IWampyBuilder builder)
+        where THandler : class => builder.AddHandler(typeof(THandler));
+
+    /// <summary>Adds a handler class (see <see cref="AddHandler{THandler}"/>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="handlerType">The handler class.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder AddHandler(this IWampyBuilder builder, Type handlerType)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handlerType);
+        builder.Services.TryAddScoped(handlerType);
+        builder.Services.AddSingleton(new WampHandlerRegistration(handlerType));
+        return builder;
+    }
+
+    /// <summary>Adds every concrete class of <paramref name="assembly"/> that has a procedure or topic method.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="assembly">The assembly to scan, e.g. <c>typeof(Program).Assembly</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder AddHandlersFromAssembly(this IWampyBuilder builder, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var type in assembly.GetTypes())
+        {
+            if (HandlerCatalog.IsHandlerType(type))
+            {
+                builder.AddHandler(type);
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adjusts the options in code (after configuration binding).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder Configure(this IWampyBuilder builder, Action<WampyOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Replaces the reconnect pipeline (default: exponential backoff with jitter from <c>Wampy:Reconnect</c>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="pipeline">Creates the pipeline; it should let <see cref="OperationCanceledException"/> through.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder UseReconnectPipeline(this IWampyBuilder builder, Func<Polly.ResiliencePipeline> pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        builder.Services.AddSingleton<Func<WampyReconnectPipeline>>(() => new WampyReconnectPipeline(pipeline()));
+        return builder;
+    }
+}

@@ -1,0 +1,280 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wampy.Authentication;
+using Wampy.Hosting.Diagnostics;
+using Wampy.Hosting.Handlers;
+using Wampy.Hosting.Resilience;
+
+namespace Wampy.Hosting.Session;
+
+/// <summary>
+/// Owns the WAMP session: connects and joins through the reconnect pipeline, binds every handler method after
+/// each join, notices the loss of the session (transport drop, missed heartbeat, router GOODBYE or ABORT) and
+/// joins again; on shutdown stops taking work, lets in-flight handlers finish, unregisters and says GOODBYE.
+/// </summary>
+internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
+{
+    private readonly WampyOptions _options;
+    private readonly IEnumerable<WampHandlerRegistration> _registrations;
+    private readonly HandlerDispatcher _dispatcher;
+    private readonly SessionTracker _tracker;
+    private readonly WampyTelemetry _telemetry;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly Func<WampyReconnectPipeline>? _customPipeline;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<IAsyncDisposable> _bindings = [];
+    private HandlerCatalog? _catalog;
+    private WampClient? _client;
+    private Task _loop = Task.CompletedTask;
+
+    public WampyHostedService(
+        IOptions<WampyOptions> options,
+        IEnumerable<WampHandlerRegistration> registrations,
+        HandlerDispatcher dispatcher,
+        SessionTracker tracker,
+        WampyTelemetry telemetry,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggerFactory,
+        IEnumerable<Func<WampyReconnectPipeline>> customPipelines)
+    {
+        _options = options.Value;
+        _registrations = registrations;
+        _dispatcher = dispatcher;
+        _tracker = tracker;
+        _telemetry = telemetry;
+        _lifetime = lifetime;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<WampyHostedService>();
+        _customPipeline = customPipelines.LastOrDefault();
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Fails start-up with a clear message when a handler cannot be bound.
+        _catalog = new HandlerCatalog(_registrations, _options.StrictUris);
+        _client = new WampClient(CreateClientOptions(), _loggerFactory);
+        _tracker.Client = _client;
+        _tracker.Realm = _options.Realm;
+        _tracker.StateChanged += state => _telemetry.SetJoined(state == WampSessionState.Established);
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+
+        if (_options.WaitForConnectionAtStartup)
+        {
+            try
+            {
+                await _tracker.WaitForJoinAsync(_options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new WampConnectionException(
+                    $"Wampy:WaitForConnectionAtStartup is on and no session joined {_options.Url} within {_options.ConnectTimeout} (Wampy:ConnectTimeout). Last error: {_tracker.LastError ?? "none"}.",
+                    ex);
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _dispatcher.StopAccepting();
+        if (_dispatcher.InFlight > 0)
+        {
+            Log.Draining(_logger, _options.ShutdownTimeout, _dispatcher.InFlight);
+            if (!await _dispatcher.WaitIdleAsync(_options.ShutdownTimeout).ConfigureAwait(false))
+            {
+                Log.DrainTimeout(_logger, _dispatcher.InFlight);
+                _dispatcher.CancelInFlight();
+                await _dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            }
+        }
+
+        if (_client is not null)
+        {
+            _tracker.SetClosing();
+            await UnbindAsync().ConfigureAwait(false);
+            try
+            {
+                await _client.CloseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            _tracker.SetLost("The host stopped.");
+            Log.Closed(_logger);
+        }
+
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping.Cancel();
+        if (_client is not null)
+        {
+            await _client.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var pipeline = (_customPipeline?.Invoke() ?? WampyReconnectPipeline.CreateDefault(
+            _options.Reconnect,
+            (attempt, delay, error) =>
+            {
+                if (error is WampSessionAbortedException aborted)
+                {
+                    Log.Refused(_logger, aborted.Message);
+                }
+
+                Log.Reconnecting(_logger, attempt, _options.Url!, error?.Message ?? "unknown", delay);
+            })).Pipeline;
+        var joinedBefore = false;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await pipeline.ExecuteAsync(static (self, token) => new ValueTask(self.ConnectAndBindAsync(token)), this, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _tracker.SetLost(ex.Message);
+                Log.GaveUp(_logger, _options.Reconnect.MaxAttempts ?? 0, ex);
+                _lifetime.StopApplication();
+                return;
+            }
+
+            if (joinedBefore)
+            {
+                _telemetry.Reconnects.Add(1);
+            }
+
+            joinedBefore = true;
+            WampSessionClosedEventArgs closed;
+            try
+            {
+                closed = await _client!.Completion!.WaitAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            lock (_bindings)
+            {
+                _bindings.Clear();
+            }
+
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Log.SessionLost(_logger, null, closed.Reason, closed.Message);
+            _tracker.SetLost($"{closed.Reason}: {closed.Message}");
+        }
+    }
+
+    private async Task ConnectAndBindAsync(CancellationToken cancellationToken)
+    {
+        _tracker.SetConnecting();
+        Log.Connecting(_logger, _options.Url!, _options.Realm!);
+        try
+        {
+            await _client!.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await BindAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _tracker.SetLost(ex.Message);
+            if (_client!.State == WampSessionState.Established)
+            {
+                await _client.CloseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        _tracker.SetJoined(_client.SessionId ?? 0);
+        Log.Joined(_logger, _options.Realm!, _client.SessionId ?? 0, _catalog!.Procedures.Count, _catalog.Topics.Count);
+    }
+
+    /// <summary>Registers every procedure and subscribes every topic on the new session.</summary>
+    private async Task BindAsync(CancellationToken cancellationToken)
+    {
+        var bindings = new List<IAsyncDisposable>();
+        foreach (var method in _catalog!.Procedures)
+        {
+            bindings.Add(await _client!.RegisterAsync(method.Uri, _dispatcher.ForProcedure(method), cancellationToken: cancellationToken).ConfigureAwait(false));
+            Log.Bound(_logger, "procedure", method.Uri, method.DisplayName);
+        }
+
+        foreach (var method in _catalog.Topics)
+        {
+            bindings.Add(await _client!.SubscribeAsync(method.Uri, _dispatcher.ForTopic(method), cancellationToken: cancellationToken).ConfigureAwait(false));
+            Log.Bound(_logger, "topic", method.Uri, method.DisplayName);
+        }
+
+        lock (_bindings)
+        {
+            _bindings.Clear();
+            _bindings.AddRange(bindings);
+        }
+    }
+
+    private async Task UnbindAsync()
+    {
+        IAsyncDisposable[] bindings;
+        lock (_bindings)
+        {
+            bindings = [.. _bindings];
+            _bindings.Clear();
+        }
+
+        foreach (var binding in bindings)
+        {
+            try
+            {
+                await binding.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WampException or WampConnectionException or TimeoutException)
+            {
+                // Unregistering is a courtesy: GOODBYE ends every registration anyway.
+            }
+        }
+    }
+
+    private WampClientOptions CreateClientOptions()
+    {
+        var options = new WampClientOptions
+        {
+            Url = new Uri(_options.Url!),
+            Realm = _options.Realm!,
+            ConnectTimeout = _options.ConnectTimeout,
+            DefaultCallTimeout = _options.DefaultCallTimeout,
+            StrictUris = _options.StrictUris,
+            AuthId = _options.Authentication.AuthId,
+            AuthRole = _options.Authentication.AuthRole,
+            CloseTimeout = TimeSpan.FromSeconds(5),
+        };
+        options.WebSocket.KeepAliveInterval = _options.Heartbeat.Interval;
+        options.WebSocket.KeepAliveTimeout = _options.Heartbeat.Timeout;
+        options.WebSocket.MaxMessageSize = _options.MaxMessageSize;
+        if (string.Equals(_options.Authentication.Method, "ticket", StringComparison.OrdinalIgnoreCase))
+        {
+            options.Authenticators.Add(new TicketAuthenticator(_options.Authentication.Ticket!));
+        }
+
+        _options.ConfigureClient?.Invoke(options);
+        return options;
+    }
+}
