@@ -79,12 +79,7 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, WampyTeleme
         {
             error = ex is WampException wamp ? wamp.Error : WampErrorUris.RuntimeError;
             activity?.SetStatus(ActivityStatusCode.Error, error);
-            if (ex is not WampException)
-            {
-                Log.HandlerFailed(logger, method.DisplayName, method.Uri, ex);
-            }
-
-            throw;
+            throw; // The session answers ERROR and logs it.
         }
         finally
         {

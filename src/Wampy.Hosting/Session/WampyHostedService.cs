@@ -29,6 +29,7 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
     private HandlerCatalog? _catalog;
     private WampClient? _client;
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     public WampyHostedService(
         IOptions<WampyOptions> options,
@@ -112,7 +113,13 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stopping.Cancel();
+        // The container may dispose this twice (as itself and as the IHostedService it also is).
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
         if (_client is not null)
         {
             await _client.DisposeAsync().ConfigureAwait(false);
@@ -159,6 +166,7 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
             }
 
             joinedBefore = true;
+            var sessionId = _client!.SessionId;
             WampSessionClosedEventArgs closed;
             try
             {
@@ -179,7 +187,7 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
                 return;
             }
 
-            Log.SessionLost(_logger, null, closed.Reason, closed.Message);
+            Log.SessionLost(_logger, sessionId, closed.Reason, closed.Message);
             _tracker.SetLost($"{closed.Reason}: {closed.Message}");
         }
     }

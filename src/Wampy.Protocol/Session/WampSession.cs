@@ -449,7 +449,8 @@ internal sealed partial class WampSession
         }
         catch (Exception ex)
         {
-            Terminate("wampy.close.connection_lost", $"The connection to the router was lost: {ex.Message}", closedByClient: false, ex);
+            var text = ex is WampConnectionLostException ? ex.Message : $"The connection to the router was lost: {ex.Message}";
+            Terminate("wampy.close.connection_lost", text, closedByClient: false, ex);
         }
     }
 
