@@ -11,6 +11,22 @@ public sealed class FoxRouter : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private NodeProcess? _process;
 
+    /// <summary>A router that will listen on a free port chosen at its first start.</summary>
+    public FoxRouter()
+    {
+    }
+
+    /// <summary>A router that will listen on <paramref name="port"/> (see <see cref="FreePort"/>), not started yet.</summary>
+    public FoxRouter(int port) => Port = port;
+
+    /// <summary>A loopback port free at the time of the call, for a router started later.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>The realm tests join.</summary>
     public string Realm => "realm1";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -79,12 +80,22 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Shutdown: no more reconnects; unregister so that the router routes no new work here; let what is in
+        // flight finish (all within ShutdownTimeout); then GOODBYE.
+        var deadline = Stopwatch.StartNew();
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_client is not null && _client.State == WampSessionState.Established)
+        {
+            _tracker.SetClosing();
+            await UnbindAsync(_options.ShutdownTimeout).ConfigureAwait(false);
+        }
+
         _dispatcher.StopAccepting();
         if (_dispatcher.InFlight > 0)
         {
-            Log.Draining(_logger, _options.ShutdownTimeout, _dispatcher.InFlight);
-            if (!await _dispatcher.WaitIdleAsync(_options.ShutdownTimeout).ConfigureAwait(false))
+            var left = _options.ShutdownTimeout - deadline.Elapsed;
+            Log.Draining(_logger, left, _dispatcher.InFlight);
+            if (left <= TimeSpan.Zero || !await _dispatcher.WaitIdleAsync(left).ConfigureAwait(false))
             {
                 Log.DrainTimeout(_logger, _dispatcher.InFlight);
                 _dispatcher.CancelInFlight();
@@ -94,8 +105,6 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
 
         if (_client is not null)
         {
-            _tracker.SetClosing();
-            await UnbindAsync().ConfigureAwait(false);
             try
             {
                 await _client.CloseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -239,7 +248,8 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
         }
     }
 
-    private async Task UnbindAsync()
+    /// <summary>Unregisters and unsubscribes everything at once, waiting at most <paramref name="timeout"/> for the router.</summary>
+    private async Task UnbindAsync(TimeSpan timeout)
     {
         IAsyncDisposable[] bindings;
         lock (_bindings)
@@ -248,7 +258,7 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
             _bindings.Clear();
         }
 
-        foreach (var binding in bindings)
+        var all = Task.WhenAll(bindings.Select(static async binding =>
         {
             try
             {
@@ -258,6 +268,14 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
             {
                 // Unregistering is a courtesy: GOODBYE ends every registration anyway.
             }
+        }));
+
+        try
+        {
+            await all.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
         }
     }
 
