@@ -15,7 +15,7 @@ public class ResilienceTests(ITestOutputHelper output)
     public async Task After_the_router_is_killed_and_restarted_the_worker_rejoins_and_its_handlers_answer_again()
     {
         var port = FoxRouter.FreePort();
-        await using var router = new FoxRouter(port);
+        await using var router = FoxRouter.OnPort(port);
         await router.InitializeAsync();
         await using var worker = await WorkerHost.StartJoinedAsync(router.Url);
         var firstSession = worker.Client.SessionId;

@@ -99,7 +99,7 @@ public class StartupTests
     public async Task The_app_starts_while_the_router_is_down_and_joins_when_it_appears()
     {
         var port = FoxRouter.FreePort();
-        await using var router = new FoxRouter(port);
+        await using var router = FoxRouter.OnPort(port);
         await using var worker = WorkerHost.Build(new Uri($"ws://127.0.0.1:{port}"));
 
         await worker.Host.StartAsync().Within();

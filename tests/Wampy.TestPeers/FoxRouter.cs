@@ -11,13 +11,13 @@ public sealed class FoxRouter : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private NodeProcess? _process;
 
-    /// <summary>A router that will listen on a free port chosen at its first start.</summary>
-    public FoxRouter()
+    /// <summary>A router, not started yet, that will listen on <paramref name="port"/> (see <see cref="FreePort"/>).</summary>
+    public static FoxRouter OnPort(int port)
     {
+        var router = new FoxRouter();
+        router.Port = port;
+        return router;
     }
-
-    /// <summary>A router that will listen on <paramref name="port"/> (see <see cref="FreePort"/>), not started yet.</summary>
-    public FoxRouter(int port) => Port = port;
 
     /// <summary>A loopback port free at the time of the call, for a router started later.</summary>
     public static int FreePort()

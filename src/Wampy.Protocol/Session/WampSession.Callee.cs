@@ -37,16 +37,10 @@ internal sealed partial class WampSession
         }
 
         var requestId = _ids.Next();
-        var pending = new PendingRequest(WampMessageType.Unregistered, "Unregistration of", registration.Procedure);
-        try
-        {
-            await RequestAsync(requestId, new UnregisterMessage(requestId, registration.RegistrationId), pending, _options.CloseTimeout, default)
-                .ConfigureAwait(false);
-        }
-        catch (WampConnectionException)
-        {
-            // The session ended: the router dropped the registration with it.
-        }
+        await EndAsync(
+            requestId,
+            new UnregisterMessage(requestId, registration.RegistrationId),
+            new PendingRequest(WampMessageType.Unregistered, "Unregistration of", registration.Procedure)).ConfigureAwait(false);
     }
 
     private void HandleInvocation(InvocationMessage invocation)

@@ -119,16 +119,10 @@ internal sealed partial class WampSession
         }
 
         var requestId = _ids.Next();
-        var pending = new PendingRequest(WampMessageType.Unsubscribed, "Unsubscription from", subscription.Topic);
-        try
-        {
-            await RequestAsync(requestId, new UnsubscribeMessage(requestId, subscription.SubscriptionId), pending, _options.CloseTimeout, default)
-                .ConfigureAwait(false);
-        }
-        catch (WampConnectionException)
-        {
-            // The session ended: the router dropped the subscription with it.
-        }
+        await EndAsync(
+            requestId,
+            new UnsubscribeMessage(requestId, subscription.SubscriptionId),
+            new PendingRequest(WampMessageType.Unsubscribed, "Unsubscription from", subscription.Topic)).ConfigureAwait(false);
     }
 
     private void HandleEvent(EventMessage message)

@@ -280,6 +280,22 @@ internal sealed partial class WampSession
         }
     }
 
+    /// <summary>
+    /// Sends UNREGISTER or UNSUBSCRIBE and waits for the reply within <see cref="WampClientOptions.CloseTimeout"/>;
+    /// a session that ends meanwhile ended the registration or subscription with it.
+    /// </summary>
+    private async Task EndAsync(long requestId, WampMessage request, PendingRequest pending)
+    {
+        try
+        {
+            await RequestAsync(requestId, request, pending, _options.CloseTimeout, default).ConfigureAwait(false);
+        }
+        catch (WampConnectionException)
+        {
+            // The session ended: the router dropped the registration or subscription with it.
+        }
+    }
+
     private WampConnectionLostException LostException()
     {
         var closed = _closed.Task.IsCompletedSuccessfully ? _closed.Task.Result : null;
