@@ -11,21 +11,27 @@ public sealed class ScriptedEndpoint : IAsyncDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private readonly NodeProcess _process;
 
-    private ScriptedEndpoint(NodeProcess process, int port)
+    private ScriptedEndpoint(NodeProcess process, int port, bool tls)
     {
         _process = process;
-        Url = new Uri($"ws://127.0.0.1:{port}");
+        Url = new Uri($"{(tls ? "wss" : "ws")}://127.0.0.1:{port}");
     }
 
     /// <summary>The endpoint's URL.</summary>
     public Uri Url { get; }
 
     /// <summary>Starts the endpoint.</summary>
-    public static async Task<ScriptedEndpoint> StartAsync()
+    public static Task<ScriptedEndpoint> StartAsync() => StartAsync([]);
+
+    /// <summary>Starts the endpoint serving wss:// with the given PEM certificate and key files.</summary>
+    public static Task<ScriptedEndpoint> StartTlsAsync(string certificatePem, string keyPem) =>
+        StartAsync(["--tls", certificatePem, keyPem]);
+
+    private static async Task<ScriptedEndpoint> StartAsync(string[] arguments)
     {
-        var process = NodeProcess.Start("scripted-router.js");
+        var process = NodeProcess.Start("scripted-router.js", arguments);
         var line = await process.WaitForLineAsync(static l => l.StartsWith("LISTENING ", StringComparison.Ordinal), Timeout);
-        return new ScriptedEndpoint(process, int.Parse(line.AsSpan("LISTENING ".Length), CultureInfo.InvariantCulture));
+        return new ScriptedEndpoint(process, int.Parse(line.AsSpan("LISTENING ".Length), CultureInfo.InvariantCulture), arguments.Length > 0);
     }
 
     /// <summary>Waits for the next frame the client sent that starts with <paramref name="prefix"/>, e.g. <c>[1,</c> for HELLO.</summary>

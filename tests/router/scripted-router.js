@@ -1,6 +1,6 @@
 // A scripted WebSocket endpoint that speaks whatever frames a test tells it to: the way to put a fault at one
 // exact byte (a malformed frame, a router-initiated GOODBYE, an unknown message type) in front of the client.
-// It is not a WAMP router. Usage: node scripted-router.js
+// It is not a WAMP router. Usage: node scripted-router.js [--tls cert.pem key.pem]
 // Prints "LISTENING <port>", then "OPEN" per connection and "RECV <frame>" per frame received.
 // Stdin commands, one per line: "SEND <text frame>", "SENDBIN <hex>", "SENDFRAG <n> <text>", "SENDBIG <bytes>",
 // "CLOSE <code>", "DROP" (no close handshake), "NOSUBPROTOCOL" (refuse the subprotocol of the next connections).
@@ -8,15 +8,25 @@
 const WebSocket = require('ws')
 const readline = require('readline')
 
+// Optional TLS: node scripted-router.js --tls <cert.pem> <key.pem> serves wss:// instead of ws://.
+const tlsIndex = process.argv.indexOf('--tls')
 let acceptProtocol = true
 const sockets = new Set()
-const server = new WebSocket.Server({
-  host: '127.0.0.1',
-  port: 0,
+const wsOptions = {
   maxPayload: 64 * 1024 * 1024,
   handleProtocols: (protocols) => (acceptProtocol && protocols.has('wamp.2.json') ? 'wamp.2.json' : false),
-})
-server.on('listening', () => process.stdout.write(`LISTENING ${server.address().port}\n`))
+}
+let server
+let listener
+if (tlsIndex >= 0) {
+  const fs = require('fs')
+  listener = require('https').createServer({ cert: fs.readFileSync(process.argv[tlsIndex + 1]), key: fs.readFileSync(process.argv[tlsIndex + 2]) })
+  server = new WebSocket.Server(Object.assign({ server: listener }, wsOptions))
+  listener.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${listener.address().port}\n`))
+} else {
+  server = new WebSocket.Server(Object.assign({ host: '127.0.0.1', port: 0 }, wsOptions))
+  server.on('listening', () => process.stdout.write(`LISTENING ${server.address().port}\n`))
+}
 server.on('connection', (ws) => {
   sockets.add(ws)
   process.stdout.write('OPEN\n')

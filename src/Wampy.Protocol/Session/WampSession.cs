@@ -179,7 +179,8 @@ internal sealed partial class WampSession
                 ValueTask write;
                 try
                 {
-                    write = _connection.SendAsync(frame.WrittenMemory);
+                    // Frames queued behind this one go out in the same write.
+                    write = _connection.SendAsync(frame.WrittenMemory, flush: _outbox.IsEmpty);
                 }
                 catch (Exception ex)
                 {
@@ -357,7 +358,7 @@ internal sealed partial class WampSession
     {
         buffer.ResetWrittenCount();
         _serializer.Serialize(message, buffer);
-        await _connection.SendAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        await _connection.SendAsync(buffer.WrittenMemory, flush: true, cancellationToken).ConfigureAwait(false);
     }
 
     private Dictionary<string, object?> BuildHelloDetails()

@@ -14,9 +14,13 @@ public interface IWampConnection : IAsyncDisposable
 
     /// <summary>Sends one whole frame.</summary>
     /// <param name="frame">The frame.</param>
+    /// <param name="flush">
+    /// <see langword="false"/> when more frames follow at once: the transport may hold this one and send the batch
+    /// in one write when a frame comes with <see langword="true"/>. Every batch ends with a flushing frame.
+    /// </param>
     /// <param name="cancellationToken">Cancels the send.</param>
-    /// <returns>A task that completes when the frame is handed to the network.</returns>
-    ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken = default);
+    /// <returns>A task that completes when the frame is handed to the network (or held for the batch).</returns>
+    ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool flush = true, CancellationToken cancellationToken = default);
 
     /// <summary>Receives one whole frame, reassembling fragments.</summary>
     /// <param name="destination">Where the frame's bytes go.</param>

@@ -5,7 +5,8 @@ using Wampy.Serialization;
 namespace Wampy.Transports.WebSockets;
 
 /// <summary>One WebSocket connection carrying WAMP frames: one WebSocket message per WAMP message.</summary>
-internal sealed class WebSocketConnection(ClientWebSocket socket, IWampSerializer serializer, int maxMessageSize) : IWampConnection
+internal sealed class WebSocketConnection(
+    ClientWebSocket socket, IWampSerializer serializer, int maxMessageSize, BatchingStream? stream, IDisposable? owner) : IWampConnection
 {
     private const int ReceiveChunk = 16 * 1024;
 
@@ -13,10 +14,15 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, IWampSerialize
 
     public IWampSerializer Serializer => serializer;
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken = default)
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool flush = true, CancellationToken cancellationToken = default)
     {
         try
         {
+            if (stream is not null)
+            {
+                stream.HoldWrites = !flush;
+            }
+
             await socket.SendAsync(frame, _messageType, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException)
@@ -76,6 +82,7 @@ internal sealed class WebSocketConnection(ClientWebSocket socket, IWampSerialize
         }
 
         socket.Dispose();
+        owner?.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using Wampy.Serialization;
 
@@ -6,7 +7,7 @@ namespace Wampy.Transports.WebSockets;
 /// <summary>
 /// WAMP over WebSocket (<c>ws://</c>, <c>wss://</c>) on <see cref="ClientWebSocket"/>: the serializers are offered
 /// as subprotocols in order of preference, and the router's choice decides the serializer.
-/// TLS certificates are validated by the system unless <see cref="WebSocketTransportOptions.Configure"/> says otherwise.
+/// TLS certificates are validated by the system unless <see cref="WebSocketTransportOptions.ConfigureHandler"/> says otherwise.
 /// </summary>
 /// <param name="options">Transport settings.</param>
 public sealed class WebSocketTransport(WebSocketTransportOptions? options = null) : IWampTransport
@@ -32,6 +33,29 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
         }
 
         var socket = new ClientWebSocket();
+        BatchingStream? stream = null;
+        var handler = new SocketsHttpHandler
+        {
+            // The connection's byte stream is ours, so that frames are read ahead and written in batches.
+            ConnectCallback = async (context, token) =>
+            {
+                var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await tcp.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    tcp.Dispose();
+                    throw;
+                }
+
+                stream = new BatchingStream(new NetworkStream(tcp, ownsSocket: true));
+                return stream;
+            },
+        };
+        _options.ConfigureHandler?.Invoke(handler);
+        var invoker = new HttpMessageInvoker(handler, disposeHandler: true);
         try
         {
             foreach (var serializer in serializers)
@@ -46,13 +70,13 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
             }
 
             _options.Configure?.Invoke(socket.Options);
-            await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(uri, invoker, cancellationToken).ConfigureAwait(false);
 
             foreach (var serializer in serializers)
             {
                 if (string.Equals(serializer.Subprotocol, socket.SubProtocol, StringComparison.Ordinal))
                 {
-                    return new WebSocketConnection(socket, serializer, _options.MaxMessageSize);
+                    return new WebSocketConnection(socket, serializer, _options.MaxMessageSize, stream, invoker);
                 }
             }
 
@@ -61,9 +85,10 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
             throw new WampConnectionException(
                 $"The router at {uri} accepted none of the WAMP subprotocols offered ({offered}); it answered '{socket.SubProtocol ?? "(none)"}'.");
         }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or SocketException)
         {
             socket.Dispose();
+            invoker.Dispose();
             var offered = string.Join(", ", serializers.Select(s => s.Subprotocol));
             throw new WampConnectionException(
                 $"Could not connect to the WAMP router at {uri} (offering {offered}): {Describe(ex)}", ex);
@@ -71,6 +96,7 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
         catch
         {
             socket.Dispose();
+            invoker.Dispose();
             throw;
         }
     }

@@ -20,6 +20,15 @@ public sealed class WebSocketTransportOptions
     /// <summary>The largest frame accepted from the router, in bytes. Default 16 MiB; larger frames abort the session.</summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>Adjusts the underlying <see cref="ClientWebSocketOptions"/> (headers, proxy, client certificates).</summary>
+    /// <summary>
+    /// Adjusts the underlying <see cref="ClientWebSocketOptions"/> (request headers, HTTP version). Connection-level
+    /// settings (TLS validation, client certificates, proxy) belong in <see cref="ConfigureHandler"/>.
+    /// </summary>
     public Action<ClientWebSocketOptions>? Configure { get; set; }
+
+    /// <summary>
+    /// Adjusts the <see cref="SocketsHttpHandler"/> that opens the connection: <c>SslOptions</c> for TLS
+    /// (certificate validation stays on unless you replace it), client certificates, connect timeout.
+    /// </summary>
+    public Action<SocketsHttpHandler>? ConfigureHandler { get; set; }
 }
