@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Debug, "Could not send the reply of invocation {RequestId}: the session is gone")]
     public static partial void ReplyNotSent(ILogger logger, long requestId);
 
+    [LoggerMessage(14, LogLevel.Warning, "TLS certificate validation is OFF for {Url} (AllowUntrustedCertificates): anyone on the path can read and change this session. Use it for development only.")]
+    public static partial void UntrustedCertificatesAllowed(ILogger logger, Uri url);
+
     [LoggerMessage(13, LogLevel.Warning, "A Closed event handler failed")]
     public static partial void ClosedHandlerFailed(ILogger logger, Exception exception);
 }

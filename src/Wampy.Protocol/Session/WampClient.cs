@@ -58,6 +58,15 @@ public sealed class WampClient : IWampCaller, IAsyncDisposable
     /// <summary>The current session's WELCOME details (router roles, authid, authrole, authmethod); empty when not joined.</summary>
     public IReadOnlyDictionary<string, object?> WelcomeDetails => _session is { IsTerminated: false } session ? session.WelcomeDetails : WampDictionary.Empty;
 
+    /// <summary>The authid the router assigned (WELCOME <c>authid</c>), or <see langword="null"/>.</summary>
+    public string? AuthId => WelcomeDetails.GetString("authid");
+
+    /// <summary>The authrole the router assigned (WELCOME <c>authrole</c>), or <see langword="null"/>.</summary>
+    public string? AuthRole => WelcomeDetails.GetString("authrole");
+
+    /// <summary>The authentication method the router used (WELCOME <c>authmethod</c>), or <see langword="null"/>.</summary>
+    public string? AuthMethod => WelcomeDetails.GetString("authmethod");
+
     /// <summary>The options this client was created with.</summary>
     public WampClientOptions Options => _options;
 

@@ -71,6 +71,11 @@ internal sealed partial class WampSession
             throw new ArgumentException($"The transport {transport.GetType().Name} cannot connect to '{url}'.", nameof(options));
         }
 
+        if (url.Scheme == "wss" && options.WebSocket.Tls.AllowUntrustedCertificates)
+        {
+            Log.UntrustedCertificatesAllowed(logger, url);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         IWampConnection? connection = null;
@@ -324,7 +329,8 @@ internal sealed partial class WampSession
                     WelcomeDetails = welcome.Details;
                     return;
                 case AbortMessage abort:
-                    throw new WampSessionAbortedException(abort.Reason, _options.Realm, abort.Details);
+                    throw new WampSessionAbortedException(
+                        abort.Reason, _options.Realm, abort.Details, _options.AuthId, [.. _options.Authenticators.Select(a => a.AuthMethod)]);
                 case ChallengeMessage challenge:
                     var response = await AuthenticateAsync(challenge, cancellationToken).ConfigureAwait(false);
                     frame.ResetWrittenCount();

@@ -54,6 +54,13 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
                 return stream;
             },
         };
+        var validator = new CertificateValidator(_options.Tls);
+        handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
+        if (_options.Tls.ClientCertificates.Count > 0)
+        {
+            handler.SslOptions.ClientCertificates = _options.Tls.ClientCertificates;
+        }
+
         _options.ConfigureHandler?.Invoke(handler);
         var invoker = new HttpMessageInvoker(handler, disposeHandler: true);
         try
@@ -85,6 +92,13 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
             throw new WampConnectionException(
                 $"The router at {uri} accepted none of the WAMP subprotocols offered ({offered}); it answered '{socket.SubProtocol ?? "(none)"}'.");
         }
+        catch (Exception ex) when (validator.Refusal is not null && Contains<System.Security.Authentication.AuthenticationException>(ex))
+        {
+            socket.Dispose();
+            invoker.Dispose();
+            throw new WampConnectionException(
+                $"The TLS certificate of {uri.Host} was refused: {validator.Refusal}. Trust its CA (Tls.TrustedRootCertificates) or pin it (Tls.PinnedCertificateSha256).", ex);
+        }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or SocketException)
         {
             socket.Dispose();
@@ -99,6 +113,20 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
             invoker.Dispose();
             throw;
         }
+    }
+
+    private static bool Contains<T>(Exception? ex)
+        where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Describe(Exception ex)

@@ -17,6 +17,9 @@ public sealed class WebSocketTransportOptions
     /// </summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>TLS settings for <c>wss://</c>: trusted roots, client certificates, pinning.</summary>
+    public WampTlsOptions Tls { get; } = new();
+
     /// <summary>The largest frame accepted from the router, in bytes. Default 16 MiB; larger frames abort the session.</summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
