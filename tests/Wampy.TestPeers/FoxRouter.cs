@@ -10,6 +10,19 @@ public sealed class FoxRouter : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private NodeProcess? _process;
+    private bool _authentication;
+
+    /// <summary>
+    /// A router, not started yet, that requires authentication (tests/router/auth.js): ticket-user/ticket-secret,
+    /// cra-user/cra-secret, salted-user/salted-secret (salted WAMP-CRA), sign-user (cryptosign, the key of the
+    /// specification's example); no anonymous access.
+    /// </summary>
+    public static FoxRouter WithAuthentication()
+    {
+        var router = new FoxRouter();
+        router._authentication = true;
+        return router;
+    }
 
     /// <summary>A router, not started yet, that will listen on <paramref name="port"/> (see <see cref="FreePort"/>).</summary>
     public static FoxRouter OnPort(int port)
@@ -55,7 +68,9 @@ public sealed class FoxRouter : IAsyncLifetime
     /// <summary>Starts the router (on <see cref="Port"/> again after a <see cref="StopAsync"/>).</summary>
     public async Task InitializeAsync()
     {
-        _process = NodeProcess.Start("router.js", Port.ToString(CultureInfo.InvariantCulture));
+        _process = _authentication
+            ? NodeProcess.Start("router.js", Port.ToString(CultureInfo.InvariantCulture), "--auth")
+            : NodeProcess.Start("router.js", Port.ToString(CultureInfo.InvariantCulture));
         var line = await _process.WaitForLineAsync(static l => l.StartsWith("LISTENING ", StringComparison.Ordinal), StartTimeout);
         Port = int.Parse(line.AsSpan("LISTENING ".Length), CultureInfo.InvariantCulture);
     }
