@@ -48,6 +48,13 @@ public sealed class ScriptedEndpoint : IAsyncDisposable
         return line["RECV ".Length..];
     }
 
+    /// <summary>Waits for the client certificate line of a TLS endpoint: the subject CN, or <c>(none)</c>.</summary>
+    public async Task<string> ClientCertificateAsync()
+    {
+        var line = await _process.WaitForLineAsync(static l => l.StartsWith("CLIENTCERT ", StringComparison.Ordinal), Timeout);
+        return line["CLIENTCERT ".Length..];
+    }
+
     /// <summary>Waits until the client's connection is closed; returns the close code.</summary>
     public async Task<int> WaitClosedAsync()
     {

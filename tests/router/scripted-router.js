@@ -20,16 +20,26 @@ let server
 let listener
 if (tlsIndex >= 0) {
   const fs = require('fs')
-  listener = require('https').createServer({ cert: fs.readFileSync(process.argv[tlsIndex + 1]), key: fs.readFileSync(process.argv[tlsIndex + 2]) })
+  // Client certificates are requested (not required); each connection prints the one it got.
+  listener = require('https').createServer({
+    cert: fs.readFileSync(process.argv[tlsIndex + 1]),
+    key: fs.readFileSync(process.argv[tlsIndex + 2]),
+    requestCert: true,
+    rejectUnauthorized: false,
+  })
   server = new WebSocket.Server(Object.assign({ server: listener }, wsOptions))
   listener.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${listener.address().port}\n`))
 } else {
   server = new WebSocket.Server(Object.assign({ host: '127.0.0.1', port: 0 }, wsOptions))
   server.on('listening', () => process.stdout.write(`LISTENING ${server.address().port}\n`))
 }
-server.on('connection', (ws) => {
+server.on('connection', (ws, request) => {
   sockets.add(ws)
   process.stdout.write('OPEN\n')
+  if (request.socket.getPeerCertificate) {
+    const peer = request.socket.getPeerCertificate()
+    process.stdout.write(`CLIENTCERT ${peer && peer.subject ? peer.subject.CN : '(none)'}\n`)
+  }
   ws.on('message', (data, isBinary) => process.stdout.write(`RECV ${isBinary ? data.toString('hex') : data.toString('utf8')}\n`))
   ws.on('close', (code) => { sockets.delete(ws); process.stdout.write(`CLOSED ${code}\n`) })
 })
