@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Wampy.Hosting.Tests;
 
@@ -15,9 +16,11 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IWampClient Client => Services.GetRequiredService<IWampClient>();
 
-    public static WorkerHost Build(Uri url, Action<WampyOptions>? configure = null, Action<IWampyBuilder>? handlers = null)
+    public static WorkerHost Build(
+        Uri url, Action<WampyOptions>? configure = null, Action<IWampyBuilder>? handlers = null, Action<ILoggingBuilder>? configureLogging = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<ProbeLog>();
         builder.Services.AddScoped<ScopedProbe>();
         builder.Services.AddSingleton<Gate>();

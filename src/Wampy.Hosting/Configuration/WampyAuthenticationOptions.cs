@@ -2,14 +2,15 @@ namespace Wampy.Hosting;
 
 /// <summary>
 /// Authentication settings (<c>Wampy:Authentication</c>). Keep secrets out of appsettings.json: bind them from
-/// environment variables or a secret store. They never appear in logs or <see cref="object.ToString"/>.
+/// environment variables, user secrets or a secret store (see the README). They never appear in logs, exceptions
+/// or <see cref="ToString"/>.
 /// </summary>
 public sealed class WampyAuthenticationOptions
 {
-    /// <summary>The method: <c>anonymous</c> (default when empty) or <c>ticket</c>.</summary>
+    /// <summary>The method: <c>anonymous</c> (default when empty), <c>ticket</c>, <c>wampcra</c> or <c>cryptosign</c>.</summary>
     public string? Method { get; set; }
 
-    /// <summary>The authid announced in HELLO.</summary>
+    /// <summary>The authid announced in HELLO (required by most routers for ticket, wampcra and cryptosign).</summary>
     public string? AuthId { get; set; }
 
     /// <summary>The authrole requested in HELLO.</summary>
@@ -18,8 +19,19 @@ public sealed class WampyAuthenticationOptions
     /// <summary>The ticket for <c>ticket</c> authentication. A secret.</summary>
     public string? Ticket { get; set; }
 
+    /// <summary>The shared secret for <c>wampcra</c> (salted or not; the router decides). A secret.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>The Ed25519 private key seed for <c>cryptosign</c>, 64 hex characters. A secret.</summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>A file holding the <c>cryptosign</c> private key: OpenSSH (unencrypted), 64 hex characters or 32 raw bytes.</summary>
+    public string? PrivateKeyFile { get; set; }
+
     /// <summary>Hides the secrets.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() =>
-        $"WampyAuthenticationOptions {{ Method = {Method ?? "anonymous"}, AuthId = {AuthId}, AuthRole = {AuthRole}, Ticket = {(Ticket is null ? "(none)" : "***")} }}";
+        $"WampyAuthenticationOptions {{ Method = {Method ?? "anonymous"}, AuthId = {AuthId}, AuthRole = {AuthRole}, Ticket = {Hide(Ticket)}, Secret = {Hide(Secret)}, PrivateKey = {Hide(PrivateKey)}, PrivateKeyFile = {PrivateKeyFile} }}";
+
+    private static string Hide(string? secret) => secret is null ? "(none)" : "***";
 }

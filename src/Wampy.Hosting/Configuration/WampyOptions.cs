@@ -27,6 +27,9 @@ public sealed class WampyOptions
     /// <summary>Authentication; anonymous when <see cref="WampyAuthenticationOptions.Method"/> is not set.</summary>
     public WampyAuthenticationOptions Authentication { get; set; } = new();
 
+    /// <summary>TLS for <c>wss://</c>: private CAs, client certificate, pinning.</summary>
+    public WampyTlsOptions Tls { get; set; } = new();
+
     /// <summary>How long connecting and joining may take per attempt. Default 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

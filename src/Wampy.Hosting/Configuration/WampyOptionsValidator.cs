@@ -71,11 +71,13 @@ internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
         }
 
         ValidateAuthentication(failures, options.Authentication);
+        ValidateTls(failures, options.Tls);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void ValidateAuthentication(List<string> failures, WampyAuthenticationOptions auth)
     {
+        const string Secret = " (supply it from an environment variable, user secrets or a secret store)";
         switch (auth.Method?.ToLowerInvariant())
         {
             case null or "" or "anonymous":
@@ -83,13 +85,65 @@ internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
             case "ticket":
                 if (string.IsNullOrEmpty(auth.Ticket))
                 {
-                    failures.Add($"{P}Authentication:Ticket is required when Authentication:Method is 'ticket' (supply it from an environment variable or a secret store).");
+                    failures.Add($"{P}Authentication:Ticket is required when Authentication:Method is 'ticket'{Secret}.");
+                }
+
+                break;
+            case "wampcra":
+                if (string.IsNullOrEmpty(auth.Secret))
+                {
+                    failures.Add($"{P}Authentication:Secret is required when Authentication:Method is 'wampcra'{Secret}.");
+                }
+
+                break;
+            case "cryptosign":
+                if (string.IsNullOrEmpty(auth.PrivateKey) == string.IsNullOrEmpty(auth.PrivateKeyFile))
+                {
+                    failures.Add($"{P}Authentication: set exactly one of PrivateKey (64 hex characters) and PrivateKeyFile when Authentication:Method is 'cryptosign'{Secret}.");
+                }
+                else if (auth.PrivateKey is { Length: > 0 } key && (key.Length != 64 || !key.All(char.IsAsciiHexDigit)))
+                {
+                    failures.Add($"{P}Authentication:PrivateKey must be 64 hex characters (a 32-byte Ed25519 seed); it has {key.Length} characters.");
+                }
+                else if (auth.PrivateKeyFile is { Length: > 0 } file && !File.Exists(file))
+                {
+                    failures.Add($"{P}Authentication:PrivateKeyFile '{file}' does not exist.");
                 }
 
                 break;
             default:
-                failures.Add($"{P}Authentication:Method must be 'anonymous' or 'ticket'; got '{auth.Method}'.");
+                failures.Add($"{P}Authentication:Method must be 'anonymous', 'ticket', 'wampcra' or 'cryptosign'; got '{auth.Method}'.");
                 break;
+        }
+    }
+
+    private static void ValidateTls(List<string> failures, WampyTlsOptions tls)
+    {
+        foreach (var path in tls.CaCertificatePaths)
+        {
+            if (!File.Exists(path))
+            {
+                failures.Add($"{P}Tls:CaCertificatePaths lists '{path}', which does not exist.");
+            }
+        }
+
+        if (tls.ClientCertificatePath is { Length: > 0 } certificate && !File.Exists(certificate))
+        {
+            failures.Add($"{P}Tls:ClientCertificatePath '{certificate}' does not exist.");
+        }
+
+        if (tls.ClientCertificateKeyPath is { Length: > 0 } key && !File.Exists(key))
+        {
+            failures.Add($"{P}Tls:ClientCertificateKeyPath '{key}' does not exist.");
+        }
+
+        foreach (var pin in tls.PinnedCertificateSha256)
+        {
+            var hex = pin.Replace(":", string.Empty, StringComparison.Ordinal);
+            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                failures.Add($"{P}Tls:PinnedCertificateSha256 entries must be SHA-256 thumbprints (64 hex characters); got '{pin}'.");
+            }
         }
     }
 

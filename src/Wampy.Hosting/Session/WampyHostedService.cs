@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Wampy.Authentication;
 using Wampy.Hosting.Diagnostics;
 using Wampy.Hosting.Handlers;
 using Wampy.Hosting.Resilience;
@@ -57,7 +56,7 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
     {
         // Fails start-up with a clear message when a handler cannot be bound.
         _catalog = new HandlerCatalog(_registrations, _options.StrictUris);
-        _client = new WampClient(CreateClientOptions(), _loggerFactory);
+        _client = new WampClient(ClientOptionsBuilder.Build(_options), _loggerFactory);
         _tracker.Client = _client;
         _tracker.Realm = _options.Realm;
         _tracker.StateChanged += state => _telemetry.SetJoined(state == WampSessionState.Established);
@@ -277,30 +276,5 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
         catch (TimeoutException)
         {
         }
-    }
-
-    private WampClientOptions CreateClientOptions()
-    {
-        var options = new WampClientOptions
-        {
-            Url = new Uri(_options.Url!),
-            Realm = _options.Realm!,
-            ConnectTimeout = _options.ConnectTimeout,
-            DefaultCallTimeout = _options.DefaultCallTimeout,
-            StrictUris = _options.StrictUris,
-            AuthId = _options.Authentication.AuthId,
-            AuthRole = _options.Authentication.AuthRole,
-            CloseTimeout = TimeSpan.FromSeconds(5),
-        };
-        options.WebSocket.KeepAliveInterval = _options.Heartbeat.Interval;
-        options.WebSocket.KeepAliveTimeout = _options.Heartbeat.Timeout;
-        options.WebSocket.MaxMessageSize = _options.MaxMessageSize;
-        if (string.Equals(_options.Authentication.Method, "ticket", StringComparison.OrdinalIgnoreCase))
-        {
-            options.Authenticators.Add(new TicketAuthenticator(_options.Authentication.Ticket!));
-        }
-
-        _options.ConfigureClient?.Invoke(options);
-        return options;
     }
 }
