@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Wampy.TestPeers;
 
 namespace Wampy.Benchmarks;
 
@@ -19,9 +20,9 @@ internal static class RoundTripBenchmark
         var warmup = double.Parse(Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
         var withAutobahn = !args.Contains("--no-autobahn");
 
-        await using var router = await NodeChild.StartAsync("router.js", "0");
-        var port = int.Parse((await router.ReadLineAsync(l => l.StartsWith("LISTENING ", StringComparison.Ordinal)))["LISTENING ".Length..], CultureInfo.InvariantCulture);
-        var url = new Uri($"ws://127.0.0.1:{port}");
+        await using var router = new FoxRouter();
+        await router.InitializeAsync();
+        var url = router.Url;
         Console.WriteLine($"Router: fox-wamp on {url}; {Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run.");
         Console.WriteLine();
         Console.WriteLine("| client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call |");
@@ -98,13 +99,13 @@ internal static class RoundTripBenchmark
 
     private static async Task<Measurement> RunAutobahnAsync(Uri url, int inflight, double warmup, double seconds)
     {
-        await using var node = await NodeChild.StartAsync(
+        await using var node = NodeProcess.Start(
             "bench-autobahn.js",
             url.ToString(),
             inflight.ToString(CultureInfo.InvariantCulture),
             warmup.ToString(CultureInfo.InvariantCulture),
             seconds.ToString(CultureInfo.InvariantCulture));
-        var line = await node.ReadLineAsync(l => l.StartsWith('{'));
+        var line = await node.WaitForLineAsync(static l => l.StartsWith('{'), TimeSpan.FromSeconds(warmup + seconds + 60));
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         return new Measurement(

@@ -6,15 +6,6 @@ using Wampy.TestPeers;
 
 namespace Wampy.Hosting.Tests;
 
-public sealed class AuthenticatingRouterFixture : IAsyncLifetime
-{
-    public FoxRouter Router { get; } = FoxRouter.WithAuthentication();
-
-    public Task InitializeAsync() => Router.InitializeAsync();
-
-    public Task DisposeAsync() => Router.DisposeAsync();
-}
-
 /// <summary>The hosted session authenticating from configuration against fox-wamp's authentication handler.</summary>
 public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFixture<AuthenticatingRouterFixture>
 {

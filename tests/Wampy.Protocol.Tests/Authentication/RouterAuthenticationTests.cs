@@ -3,17 +3,8 @@ using Wampy.TestPeers;
 
 namespace Wampy.Tests.Authentication;
 
-public sealed class AuthenticatingRouter : IAsyncLifetime
-{
-    public FoxRouter Router { get; } = FoxRouter.WithAuthentication();
-
-    public Task InitializeAsync() => Router.InitializeAsync();
-
-    public Task DisposeAsync() => Router.DisposeAsync();
-}
-
 /// <summary>Joining fox-wamp with its authentication handler (tests/router/auth.js) by every method.</summary>
-public class RouterAuthenticationTests(AuthenticatingRouter fixture) : IClassFixture<AuthenticatingRouter>
+public class RouterAuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFixture<AuthenticatingRouterFixture>
 {
     private const string SpecSeed = "dc1371c6171411d24d149aaf9bf6c83c12818690f04421467fe318b9a14f8db7";
 

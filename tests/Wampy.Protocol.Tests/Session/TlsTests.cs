@@ -9,20 +9,12 @@ namespace Wampy.Tests.Session;
 /// <summary>wss:// against a self-signed certificate: refused by default; accepted only by the ways the application chooses.</summary>
 public sealed class TlsTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("wampy-tls-").FullName;
+    private readonly TestCertificates _certificates = new();
     private readonly X509Certificate2 _certificate;
     private readonly string _certificatePem;
     private readonly string _keyPem;
 
-    public TlsTests()
-    {
-        using var key = RSA.Create(2048);
-        _certificate = SelfSigned(key, "CN=127.0.0.1", server: true);
-        _certificatePem = Path.Combine(_directory, "cert.pem");
-        _keyPem = Path.Combine(_directory, "key.pem");
-        File.WriteAllText(_certificatePem, _certificate.ExportCertificatePem());
-        File.WriteAllText(_keyPem, key.ExportPkcs8PrivateKeyPem());
-    }
+    public TlsTests() => (_certificate, _certificatePem, _keyPem) = _certificates.CreateServer();
 
     private string Thumbprint => _certificate.GetCertHashString(HashAlgorithmName.SHA256);
 
@@ -98,8 +90,7 @@ public sealed class TlsTests : IDisposable
     public async Task A_client_certificate_is_presented_when_configured()
     {
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
-        using var clientKey = RSA.Create(2048);
-        using var clientCertificate = SelfSigned(clientKey, "CN=wampy-client", server: false);
+        using var clientCertificate = _certificates.CreateClient("wampy-client").Certificate;
         var options = Options(endpoint);
         options.WebSocket.Tls.PinnedCertificateSha256.Add(Thumbprint);
         options.WebSocket.Tls.ClientCertificates.Add(clientCertificate);
@@ -114,7 +105,7 @@ public sealed class TlsTests : IDisposable
     public void Dispose()
     {
         _certificate.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _certificates.Dispose();
     }
 
     private static WampClientOptions Options(ScriptedEndpoint endpoint) =>
@@ -125,23 +116,5 @@ public sealed class TlsTests : IDisposable
         var connect = client.ConnectAsync();
         await endpoint.AcceptAsync();
         await connect.Within();
-    }
-
-    private static X509Certificate2 SelfSigned(RSA key, string subject, bool server)
-    {
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        if (server)
-        {
-            var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(System.Net.IPAddress.Loopback);
-            request.CertificateExtensions.Add(san.Build());
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        }
-        else
-        {
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        }
-
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
     }
 }
