@@ -134,6 +134,25 @@ public class HandlerBindingTests(BoundWorkerFixture fixture) : IClassFixture<Bou
     }
 
     [Fact]
+    public async Task Calls_and_invocations_are_traced_with_the_wampy_activity_source()
+    {
+        var activities = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Wampy",
+            Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await fixture.Worker.Client.CallAsync("calc.add", [20, 22]).Within();
+
+        Assert.Contains(activities, a => a.DisplayName == "call calc.add" && a.Kind == System.Diagnostics.ActivityKind.Client);
+        Assert.Contains(activities, a => a.DisplayName == "invoke calc.add" && a.Kind == System.Diagnostics.ActivityKind.Server
+            && (string?)a.GetTagItem("wamp.procedure") == "calc.add");
+    }
+
+    [Fact]
     public async Task Invocations_and_calls_are_counted_in_the_wampy_meter()
     {
         using var invocations = new MetricCollector<long>(
