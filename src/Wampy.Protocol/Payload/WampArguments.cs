@@ -97,6 +97,9 @@ public abstract class WampArguments
     /// <returns>The bound value.</returns>
     private protected abstract T GetCore<T>(int index);
 
+    /// <summary>Whether there is certainly no element, without scanning encoded bytes (writers omit empty arguments).</summary>
+    internal abstract bool IsKnownEmpty { get; }
+
     /// <summary>The argument as a plain .NET value or <see cref="JsonElement"/>, for writing by any serializer.</summary>
     /// <param name="index">The zero-based position.</param>
     /// <returns>The value.</returns>

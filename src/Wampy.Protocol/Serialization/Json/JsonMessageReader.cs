@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Wampy.Messages;
 using Wampy.Payload;
+using Wampy.Serialization;
 
 namespace Wampy.Serialization.Json;
 
 /// <summary>Decodes one WAMP JSON frame with <see cref="Utf8JsonReader"/>: no intermediate string or DOM.</summary>
-internal ref struct JsonMessageReader
+internal ref struct JsonMessageReader : IWampFieldReader
 {
     private readonly ReadOnlySpan<byte> _frame;
     private readonly JsonSerializerOptions _options;
@@ -21,23 +22,16 @@ internal ref struct JsonMessageReader
         _reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = maxDepth });
     }
 
+    public WampMessageType MessageType
+    {
+        set => _type = value;
+    }
+
     public WampMessage Read()
     {
         try
         {
-            if (!_reader.Read() || _reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw Violation("a WAMP message must be a JSON array");
-            }
-
-            _reader.Read();
-            if (_reader.TokenType != JsonTokenType.Number || !_reader.TryGetInt32(out var code))
-            {
-                throw Violation("the first element of a WAMP message must be its integer type code");
-            }
-
-            _type = (WampMessageType)code;
-            var message = ReadBody(code);
+            var message = MessageLayout.Read(ref this);
             if (_reader.Read())
             {
                 throw Violation("unexpected data after the message");
@@ -56,138 +50,32 @@ internal ref struct JsonMessageReader
         }
     }
 
-    private WampMessage ReadBody(int code)
+    public int ReadTypeCode()
     {
-        switch ((WampMessageType)code)
+        if (!_reader.Read() || _reader.TokenType != JsonTokenType.StartArray)
         {
-            case WampMessageType.Hello:
-                return End(new HelloMessage(ReadString("Realm"), ReadDictionary("Details")));
-            case WampMessageType.Welcome:
-                return End(new WelcomeMessage(ReadId("Session"), ReadDictionary("Details")));
-            case WampMessageType.Abort:
-                return End(new AbortMessage(ReadDictionary("Details"), ReadString("Reason")));
-            case WampMessageType.Challenge:
-                return End(new ChallengeMessage(ReadString("AuthMethod"), ReadDictionary("Extra")));
-            case WampMessageType.Authenticate:
-                return End(new AuthenticateMessage(ReadString("Signature"), ReadDictionary("Extra")));
-            case WampMessageType.Goodbye:
-                return End(new GoodbyeMessage(ReadDictionary("Details"), ReadString("Reason")));
-            case WampMessageType.Error:
-            {
-                var requestType = (WampMessageType)ReadInt32("REQUEST.Type");
-                var requestId = ReadId("REQUEST.Request");
-                var details = ReadDictionary("Details");
-                var error = ReadString("Error");
-                ReadPayload(details, out var args, out var kwargs, out var payload);
-                return new ErrorMessage(requestType, requestId, details, error, args, kwargs) { Payload = payload };
-            }
-
-            case WampMessageType.Publish:
-            {
-                var requestId = ReadId("Request");
-                var options = ReadDictionary("Options");
-                var topic = ReadString("Topic");
-                ReadPayload(options, out var args, out var kwargs, out var payload);
-                return new PublishMessage(requestId, options, topic, args, kwargs) { Payload = payload };
-            }
-
-            case WampMessageType.Published:
-                return End(new PublishedMessage(ReadId("PUBLISH.Request"), ReadId("Publication")));
-            case WampMessageType.Subscribe:
-                return End(new SubscribeMessage(ReadId("Request"), ReadDictionary("Options"), ReadString("Topic")));
-            case WampMessageType.Subscribed:
-                return End(new SubscribedMessage(ReadId("SUBSCRIBE.Request"), ReadId("Subscription")));
-            case WampMessageType.Unsubscribe:
-                return End(new UnsubscribeMessage(ReadId("Request"), ReadId("SUBSCRIBED.Subscription")));
-            case WampMessageType.Unsubscribed:
-            {
-                var requestId = ReadId("UNSUBSCRIBE.Request");
-                return new UnsubscribedMessage(requestId, ReadOptionalDictionary("Details"));
-            }
-
-            case WampMessageType.Event:
-            {
-                var subscription = ReadId("SUBSCRIBED.Subscription");
-                var publication = ReadId("PUBLISHED.Publication");
-                var details = ReadDictionary("Details");
-                ReadPayload(details, out var args, out var kwargs, out var payload);
-                return new EventMessage(subscription, publication, details, args, kwargs) { Payload = payload };
-            }
-
-            case WampMessageType.EventReceived:
-            {
-                var publication = ReadId("EVENT.Publication");
-                ReadOptionalDictionary("Details");
-                return new EventReceivedMessage(publication);
-            }
-
-            case WampMessageType.Call:
-            {
-                var requestId = ReadId("Request");
-                var options = ReadDictionary("Options");
-                var procedure = ReadString("Procedure");
-                ReadPayload(options, out var args, out var kwargs, out var payload);
-                return new CallMessage(requestId, options, procedure, args, kwargs) { Payload = payload };
-            }
-
-            case WampMessageType.Cancel:
-                return End(new CancelMessage(ReadId("CALL.Request"), ReadDictionary("Options")));
-            case WampMessageType.Result:
-            {
-                var requestId = ReadId("CALL.Request");
-                var details = ReadDictionary("Details");
-                ReadPayload(details, out var args, out var kwargs, out var payload);
-                return new ResultMessage(requestId, details, args, kwargs) { Payload = payload };
-            }
-
-            case WampMessageType.Register:
-                return End(new RegisterMessage(ReadId("Request"), ReadDictionary("Options"), ReadString("Procedure")));
-            case WampMessageType.Registered:
-                return End(new RegisteredMessage(ReadId("REGISTER.Request"), ReadId("Registration")));
-            case WampMessageType.Unregister:
-                return End(new UnregisterMessage(ReadId("Request"), ReadId("REGISTERED.Registration")));
-            case WampMessageType.Unregistered:
-            {
-                var requestId = ReadId("UNREGISTER.Request");
-                return new UnregisteredMessage(requestId, ReadOptionalDictionary("Details"));
-            }
-
-            case WampMessageType.Invocation:
-            {
-                var requestId = ReadId("Request");
-                var registration = ReadId("REGISTERED.Registration");
-                var details = ReadDictionary("Details");
-                ReadPayload(details, out var args, out var kwargs, out var payload);
-                return new InvocationMessage(requestId, registration, details, args, kwargs) { Payload = payload };
-            }
-
-            case WampMessageType.Interrupt:
-                return End(new InterruptMessage(ReadId("INVOCATION.Request"), ReadDictionary("Options")));
-            case WampMessageType.Yield:
-            {
-                var requestId = ReadId("INVOCATION.Request");
-                var options = ReadDictionary("Options");
-                ReadPayload(options, out var args, out var kwargs, out var payload);
-                return new YieldMessage(requestId, options, args, kwargs) { Payload = payload };
-            }
-
-            default:
-                throw new WampProtocolViolationException($"Unknown WAMP message type {code}.");
+            throw Violation("a WAMP message must be a JSON array");
         }
+
+        _reader.Read();
+        if (_reader.TokenType != JsonTokenType.Number || !_reader.TryGetInt32(out var code))
+        {
+            throw Violation("the first element of a WAMP message must be its integer type code");
+        }
+
+        return code;
     }
 
-    private T End<T>(T message)
+    public void End()
     {
         _reader.Read();
         if (_reader.TokenType != JsonTokenType.EndArray)
         {
             throw Violation($"it has more elements than {_type.ToString().ToUpperInvariant()} allows");
         }
-
-        return message;
     }
 
-    private long ReadId(string field)
+    public long ReadId(string field)
     {
         Next(field);
         if (_reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out var id) && id is >= 0 and <= WampIds.MaxId)
@@ -198,7 +86,7 @@ internal ref struct JsonMessageReader
         throw Violation($"{field} must be an integer id in [0, 2^53]; got {Describe()}");
     }
 
-    private int ReadInt32(string field)
+    public int ReadInt32(string field)
     {
         Next(field);
         if (_reader.TokenType == JsonTokenType.Number && _reader.TryGetInt32(out var value))
@@ -209,7 +97,7 @@ internal ref struct JsonMessageReader
         throw Violation($"{field} must be an integer; got {Describe()}");
     }
 
-    private string ReadString(string field)
+    public string ReadString(string field)
     {
         Next(field);
         if (_reader.TokenType == JsonTokenType.String)
@@ -220,7 +108,7 @@ internal ref struct JsonMessageReader
         throw Violation($"{field} must be a string; got {Describe()}");
     }
 
-    private IReadOnlyDictionary<string, object?> ReadDictionary(string field)
+    public IReadOnlyDictionary<string, object?> ReadDictionary(string field)
     {
         Next(field);
         return _reader.TokenType switch
@@ -231,8 +119,7 @@ internal ref struct JsonMessageReader
         };
     }
 
-    /// <summary>Reads a trailing optional dictionary and the end of the message.</summary>
-    private IReadOnlyDictionary<string, object?>? ReadOptionalDictionary(string field)
+    public IReadOnlyDictionary<string, object?>? ReadOptionalDictionaryAndEnd(string field)
     {
         _reader.Read();
         if (_reader.TokenType == JsonTokenType.EndArray)
@@ -246,11 +133,11 @@ internal ref struct JsonMessageReader
             JsonTokenType.Null => null,
             _ => throw Violation($"{field} must be a dictionary; got {Describe()}"),
         };
-        return End(result);
+        End();
+        return result;
     }
 
-    /// <summary>Reads the optional trailing Arguments|list and ArgumentsKw|dict (or a passthrough payload) and the end.</summary>
-    private void ReadPayload(
+    public void ReadPayloadAndEnd(
         IReadOnlyDictionary<string, object?> optionsOrDetails,
         out WampArguments? args,
         out WampKeywordArguments? kwargs,
@@ -290,7 +177,7 @@ internal ref struct JsonMessageReader
                 throw Violation($"ArgumentsKw must be a dictionary; got {Describe()}");
         }
 
-        End(0);
+        End();
     }
 
     /// <summary>Copies the list or dictionary at the current token out of the frame, so that it outlives the frame buffer.</summary>
@@ -322,7 +209,7 @@ internal ref struct JsonMessageReader
 
     private static string? Truncate(string? text) => text is { Length: > 64 } ? text[..64] + "…" : text;
 
-    private readonly WampProtocolViolationException Violation(string what)
+    public readonly WampProtocolViolationException Violation(string what)
     {
         var name = Enum.IsDefined(_type) ? _type.ToString().ToUpperInvariant() + ": " : string.Empty;
         return new WampProtocolViolationException($"Invalid WAMP message: {name}{what}.");

@@ -61,7 +61,8 @@ public sealed class JsonWampSerializer : IWampSerializer
 
         try
         {
-            JsonMessageWriter.Write(writer, message, _options);
+            var fields = new JsonFieldWriter(writer, _options);
+            MessageLayout.Write(ref fields, message);
             writer.Flush();
         }
         finally
