@@ -47,7 +47,7 @@ public class SerializerBenchmarks
     {
         _buffer.ResetWrittenCount();
         _serializer.Serialize(message, _buffer);
-        var decoded = (IWampPayloadMessage)_serializer.Deserialize(_buffer.WrittenSpan);
+        var decoded = (IWampPayloadMessage)_serializer.Deserialize(_buffer.WrittenMemory);
         return decoded.Arguments!.Get<string>(decoded.Arguments.Count - 1).Length;
     }
 }

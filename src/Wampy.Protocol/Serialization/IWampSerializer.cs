@@ -24,5 +24,5 @@ public interface IWampSerializer
     /// <param name="frame">The whole frame.</param>
     /// <returns>The message; payloads in it own their bytes and stay valid after <paramref name="frame"/> is reused.</returns>
     /// <exception cref="WampProtocolViolationException">The frame is not a valid WAMP message.</exception>
-    WampMessage Deserialize(ReadOnlySpan<byte> frame);
+    WampMessage Deserialize(ReadOnlyMemory<byte> frame);
 }

@@ -322,7 +322,7 @@ internal sealed partial class WampSession
                     $"The router at {_options.Url} closed the connection while joining realm '{_options.Realm}'.");
             }
 
-            switch (_serializer.Deserialize(frame.WrittenSpan))
+            switch (_serializer.Deserialize(frame.WrittenMemory))
             {
                 case WelcomeMessage welcome:
                     SessionId = welcome.SessionId;
@@ -456,7 +456,7 @@ internal sealed partial class WampSession
                     return;
                 }
 
-                Dispatch(_serializer.Deserialize(buffer.WrittenSpan));
+                Dispatch(_serializer.Deserialize(buffer.WrittenMemory));
             }
         }
         catch (WampProtocolViolationException ex)

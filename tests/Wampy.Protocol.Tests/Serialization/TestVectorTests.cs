@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wampy.Messages;
 using Wampy.Payload;
+using Wampy.Serialization;
 using Wampy.Serialization.Json;
+using Wampy.Serialization.MessagePack;
 using Wampy.TestPeers;
 
 namespace Wampy.Tests.Serialization;
@@ -17,16 +19,25 @@ public class TestVectorTests
 {
     private static readonly JsonWampSerializer Serializer = JsonWampSerializer.Default;
 
-    public static TheoryData<string, int> SerializationSamples()
+    private static readonly Dictionary<string, IWampSerializer> Serializers = new()
     {
-        var data = new TheoryData<string, int>();
+        ["json"] = JsonWampSerializer.Default,
+        ["msgpack"] = MessagePackWampSerializer.Default,
+    };
+
+    public static TheoryData<string, int, string> SerializationSamples()
+    {
+        var data = new TheoryData<string, int, string>();
         foreach (var (file, samples) in VectorFiles())
         {
             for (var i = 0; i < samples.Count; i++)
             {
-                if (samples[i]!["serializers"]?["json"] is not null)
+                foreach (var name in Serializers.Keys)
                 {
-                    data.Add(file, i);
+                    if (samples[i]!["serializers"]?[name] is not null)
+                    {
+                        data.Add(file, i, name);
+                    }
                 }
             }
         }
@@ -56,29 +67,31 @@ public class TestVectorTests
     {
         var files = VectorFiles().Select(f => f.File).ToList();
         Assert.True(files.Count >= 26, $"only {files.Count} vector files found");
-        Assert.True(SerializationSamples().Count() >= 30);
+        Assert.True(SerializationSamples().Count(s => (string)s[2] == "json") >= 30);
+        Assert.True(SerializationSamples().Count(s => (string)s[2] == "msgpack") >= 30);
         Assert.True(ValidationSamples().Count() >= 50);
     }
 
     [Theory]
     [MemberData(nameof(SerializationSamples))]
-    public void Json_variants_decode_to_the_expected_attributes_and_round_trip(string file, int index)
+    public void Every_variant_decodes_to_the_expected_attributes_and_round_trips(string file, int index, string serializerName)
     {
         var sample = Load(file)[index]!.AsObject();
         var expected = sample["expected_attributes"]!.AsObject();
-        foreach (var variant in sample["serializers"]!["json"]!.AsArray())
+        var serializer = Serializers[serializerName];
+        foreach (var variant in sample["serializers"]![serializerName]!.AsArray())
         {
             var bytes = variant!["bytes"] is { } text
                 ? Encoding.UTF8.GetBytes(text.GetValue<string>())
                 : Convert.FromHexString(variant["bytes_hex"]!.GetValue<string>());
 
-            var message = Serializer.Deserialize(bytes);
-            AssertAttributes(expected, message, $"{file}[{index}] {variant["note"]}");
+            var message = serializer.Deserialize(bytes);
+            AssertAttributes(expected, message, $"{serializerName} {file}[{index}] {variant["note"]}");
 
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            Serializer.Serialize(message, buffer);
-            var again = Serializer.Deserialize(buffer.WrittenSpan);
-            AssertAttributes(expected, again, $"{file}[{index}] re-encoded as {Encoding.UTF8.GetString(buffer.WrittenSpan)}");
+            serializer.Serialize(message, buffer);
+            var again = serializer.Deserialize(buffer.WrittenMemory);
+            AssertAttributes(expected, again, $"{serializerName} {file}[{index}] re-encoded as {Convert.ToHexString(buffer.WrittenSpan)}");
         }
     }
 

@@ -72,5 +72,5 @@ public sealed class JsonWampSerializer : IWampSerializer
     }
 
     /// <inheritdoc />
-    public WampMessage Deserialize(ReadOnlySpan<byte> frame) => new JsonMessageReader(frame, _options, _maxDepth).Read();
+    public WampMessage Deserialize(ReadOnlyMemory<byte> frame) => new JsonMessageReader(frame.Span, _options, _maxDepth).Read();
 }
