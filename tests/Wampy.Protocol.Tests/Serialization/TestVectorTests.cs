@@ -6,6 +6,7 @@ using Wampy.Payload;
 using Wampy.Serialization;
 using Wampy.Serialization.Json;
 using Wampy.Serialization.MessagePack;
+using Wampy.Serialization.Cbor;
 using Wampy.TestPeers;
 
 namespace Wampy.Tests.Serialization;
@@ -23,6 +24,7 @@ public class TestVectorTests
     {
         ["json"] = JsonWampSerializer.Default,
         ["msgpack"] = MessagePackWampSerializer.Default,
+        ["cbor"] = CborWampSerializer.Default,
     };
 
     public static TheoryData<string, int, string> SerializationSamples()
@@ -69,6 +71,7 @@ public class TestVectorTests
         Assert.True(files.Count >= 26, $"only {files.Count} vector files found");
         Assert.True(SerializationSamples().Count(s => (string)s[2] == "json") >= 30);
         Assert.True(SerializationSamples().Count(s => (string)s[2] == "msgpack") >= 30);
+        Assert.True(SerializationSamples().Count(s => (string)s[2] == "cbor") >= 30);
         Assert.True(ValidationSamples().Count() >= 50);
     }
 
