@@ -48,6 +48,13 @@ internal struct CborFieldReader(ReadOnlyMemory<byte> frame, JsonSerializerOption
             throw Violation($"{field} must be an integer id in [0, 2^53]; got {id}");
         }
 
+        // JavaScript peers (Autobahn|JS with node-cbor) encode large integers as floats: accept integral values.
+        if (_reader.PeekState() is CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat
+            && WampIds.TryFromDouble(_reader.ReadDouble(), out var fromFloat))
+        {
+            return fromFloat;
+        }
+
         throw Violation($"{field} must be an integer id in [0, 2^53]; got {Describe()}");
     }
 

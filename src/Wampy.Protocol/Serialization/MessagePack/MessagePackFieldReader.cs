@@ -50,6 +50,12 @@ internal ref struct MessagePackFieldReader(ReadOnlyMemory<byte> frame, JsonSeria
             throw Violation($"{field} must be an integer id in [0, 2^53]; got {id}");
         }
 
+        // JavaScript peers (Autobahn|JS with msgpack5) encode integers beyond 2^32 as floats: accept integral values.
+        if (_reader.NextMessagePackType == MessagePackType.Float && WampIds.TryFromDouble(_reader.ReadDouble(), out var fromFloat))
+        {
+            return fromFloat;
+        }
+
         throw Violation($"{field} must be an integer id in [0, 2^53]; got {Describe()}");
     }
 
