@@ -2,18 +2,21 @@ using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Wampy.Messages;
 using Wampy.Payload;
+using Wampy.Serialization;
+using Wampy.Serialization.Cbor;
 using Wampy.Serialization.Json;
+using Wampy.Serialization.MessagePack;
 
 namespace Wampy.Benchmarks;
 
 /// <summary>
-/// Encode + decode of one message with the JSON serializer, the way the session does it: encode into a reused
-/// buffer, decode from the frame bytes, then bind the first argument (what a caller or callee reads).
+/// Encode + decode of one message with each serializer, the way the session does it: encode into a reused buffer,
+/// decode from the frame bytes, then bind the last argument (what a caller or callee reads).
 /// </summary>
 [MemoryDiagnoser]
 public class SerializerBenchmarks
 {
-    private readonly JsonWampSerializer _serializer = JsonWampSerializer.Default;
+    private IWampSerializer _serializer = JsonWampSerializer.Default;
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private CallMessage _call = null!;
     private ResultMessage _result = null!;
@@ -23,9 +26,19 @@ public class SerializerBenchmarks
     [Params("small", "1KiB")]
     public string Payload { get; set; } = "small";
 
+    /// <summary>The wire format.</summary>
+    [Params("json", "msgpack", "cbor")]
+    public string Format { get; set; } = "json";
+
     [GlobalSetup]
     public void Setup()
     {
+        _serializer = Format switch
+        {
+            "msgpack" => MessagePackWampSerializer.Default,
+            "cbor" => CborWampSerializer.Default,
+            _ => JsonWampSerializer.Default,
+        };
         var args = Payload == "small"
             ? WampArguments.From(42, "hello")
             : WampArguments.From(new string('x', 1024));

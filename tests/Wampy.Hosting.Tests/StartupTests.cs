@@ -29,14 +29,14 @@ public class StartupTests
             o.Reconnect.BackoffFactor = 0.5;
             o.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(1);
             o.Authentication.Method = "ticket";
-            o.Serializers = ["json", "xml"];
+            o.Serializers = ["cbor", "xml"];
         });
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
         Assert.Contains("Wampy:Realm is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Reconnect:BackoffFactor must be 1 or more; got 0.5", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Reconnect:MaxDelay must be at least", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Authentication:Ticket is required", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Wampy:Serializers contains 'xml'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Wampy:Serializers contains 'xml'; supported: json, msgpack, cbor.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

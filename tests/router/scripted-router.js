@@ -3,7 +3,8 @@
 // It is not a WAMP router. Usage: node scripted-router.js [--tls cert.pem key.pem]
 // Prints "LISTENING <port>", then "OPEN" per connection and "RECV <frame>" per frame received.
 // Stdin commands, one per line: "SEND <text frame>", "SENDBIN <hex>", "SENDFRAG <n> <text>", "SENDBIG <bytes>",
-// "CLOSE <code>", "DROP" (no close handshake), "NOSUBPROTOCOL" (refuse the subprotocol of the next connections).
+// "CLOSE <code>", "DROP" (no close handshake), "NOSUBPROTOCOL" (refuse the subprotocol of the next connections),
+// "PROTOCOL <name>" (accept that subprotocol instead of wamp.2.json).
 'use strict'
 const WebSocket = require('ws')
 const readline = require('readline')
@@ -11,10 +12,11 @@ const readline = require('readline')
 // Optional TLS: node scripted-router.js --tls <cert.pem> <key.pem> serves wss:// instead of ws://.
 const tlsIndex = process.argv.indexOf('--tls')
 let acceptProtocol = true
+let acceptedProtocol = 'wamp.2.json'
 const sockets = new Set()
 const wsOptions = {
   maxPayload: 64 * 1024 * 1024,
-  handleProtocols: (protocols) => (acceptProtocol && protocols.has('wamp.2.json') ? 'wamp.2.json' : false),
+  handleProtocols: (protocols) => (acceptProtocol && protocols.has(acceptedProtocol) ? acceptedProtocol : false),
 }
 let server
 let listener
@@ -68,6 +70,7 @@ rl.on('line', (line) => {
     }
   }
   if (cmd === 'NOSUBPROTOCOL') acceptProtocol = false
+  if (cmd === 'PROTOCOL') acceptedProtocol = arg
   process.stdout.write(`DONE ${cmd}\n`)
 })
 rl.on('close', () => process.exit(0))

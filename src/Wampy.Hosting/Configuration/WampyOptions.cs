@@ -15,8 +15,8 @@ public sealed class WampyOptions
     /// <summary>The realm to join. Required.</summary>
     public string? Realm { get; set; }
 
-    /// <summary>Serializers in order of preference. Default <c>["json"]</c>.</summary>
-    public IList<string> Serializers { get; set; } = ["json"];
+    /// <summary>Serializers in order of preference (<c>json</c>, <c>msgpack</c>, <c>cbor</c>); the router picks one. Default all three, JSON first.</summary>
+    public IList<string> Serializers { get; set; } = ["json", "msgpack", "cbor"];
 
     /// <summary>WebSocket keep-alive pings that detect a dead router.</summary>
     public WampyHeartbeatOptions Heartbeat { get; set; } = new();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wampy.Hosting.Session;
 
 namespace Wampy.Hosting;
 
@@ -26,15 +27,15 @@ internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
 
         if (options.Serializers is null || options.Serializers.Count == 0)
         {
-            failures.Add($"{P}Serializers must list at least one serializer; supported: json.");
+            failures.Add($"{P}Serializers must list at least one serializer; supported: json, msgpack, cbor.");
         }
         else
         {
             foreach (var serializer in options.Serializers)
             {
-                if (!string.Equals(serializer, "json", StringComparison.OrdinalIgnoreCase))
+                if (ClientOptionsBuilder.SerializerFor(serializer) is null)
                 {
-                    failures.Add($"{P}Serializers contains '{serializer}'; supported: json.");
+                    failures.Add($"{P}Serializers contains '{serializer}'; supported: json, msgpack, cbor.");
                 }
             }
         }

@@ -19,6 +19,12 @@ internal static class ClientOptionsBuilder
             AuthRole = options.Authentication.AuthRole,
             CloseTimeout = TimeSpan.FromSeconds(5),
         };
+        client.Serializers.Clear();
+        foreach (var name in options.Serializers)
+        {
+            client.Serializers.Add(SerializerFor(name)!);
+        }
+
         client.WebSocket.KeepAliveInterval = options.Heartbeat.Interval;
         client.WebSocket.KeepAliveTimeout = options.Heartbeat.Timeout;
         client.WebSocket.MaxMessageSize = options.MaxMessageSize;
@@ -31,6 +37,15 @@ internal static class ClientOptionsBuilder
         options.ConfigureClient?.Invoke(client);
         return client;
     }
+
+    /// <summary>The serializer configured by name (<c>json</c>, <c>msgpack</c>, <c>cbor</c>), or <see langword="null"/>.</summary>
+    public static Serialization.IWampSerializer? SerializerFor(string? name) => name?.ToLowerInvariant() switch
+    {
+        "json" => Serialization.Json.JsonWampSerializer.Default,
+        "msgpack" => Serialization.MessagePack.MessagePackWampSerializer.Default,
+        "cbor" => Serialization.Cbor.CborWampSerializer.Default,
+        _ => null,
+    };
 
     private static IWampAuthenticator? CreateAuthenticator(WampyAuthenticationOptions auth) => auth.Method?.ToLowerInvariant() switch
     {

@@ -1,7 +1,10 @@
 using Wampy.Authentication;
 using Wampy.Serialization;
+using Wampy.Serialization.Cbor;
 using Wampy.Serialization.Json;
+using Wampy.Serialization.MessagePack;
 using Wampy.Transports;
+using Wampy.Transports.RawSocket;
 using Wampy.Transports.WebSockets;
 
 namespace Wampy;
@@ -24,14 +27,20 @@ public sealed class WampClientOptions
     /// <summary>Authenticators for the methods this client offers; none means anonymous.</summary>
     public IList<IWampAuthenticator> Authenticators { get; } = [];
 
-    /// <summary>Serializers in order of preference. Default: JSON.</summary>
-    public IList<IWampSerializer> Serializers { get; } = [JsonWampSerializer.Default];
+    /// <summary>Serializers in order of preference, offered to the router which picks one. Default: JSON, MessagePack, CBOR.</summary>
+    public IList<IWampSerializer> Serializers { get; } = [JsonWampSerializer.Default, MessagePackWampSerializer.Default, CborWampSerializer.Default];
 
-    /// <summary>The transport; <see langword="null"/> picks WebSocket for <c>ws://</c> and <c>wss://</c>.</summary>
+    /// <summary>
+    /// The transport; <see langword="null"/> picks WebSocket for <c>ws://</c> and <c>wss://</c>, RawSocket for
+    /// <c>tcp://</c>, <c>tls://</c> and <c>unix://</c>.
+    /// </summary>
     public IWampTransport? Transport { get; set; }
 
     /// <summary>WebSocket settings: keep-alive ping interval and timeout, maximum message size.</summary>
     public WebSocketTransportOptions WebSocket { get; } = new();
+
+    /// <summary>RawSocket settings: keep-alive PING interval and timeout, maximum message size, TLS.</summary>
+    public RawSocketTransportOptions RawSocket { get; } = new();
 
     /// <summary>How long connecting and joining may take. Default 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ using Wampy.Messages;
 using Wampy.Payload;
 using Wampy.Serialization;
 using Wampy.Transports;
+using Wampy.Transports.RawSocket;
 using Wampy.Transports.WebSockets;
 
 namespace Wampy.Session;
@@ -65,13 +66,15 @@ internal sealed partial class WampSession
     public static async Task<WampSession> JoinAsync(WampClientOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         var url = options.Url!;
-        var transport = options.Transport ?? new WebSocketTransport(options.WebSocket);
+        var transport = options.Transport ?? (url.Scheme is "tcp" or "tls" or "unix"
+            ? new RawSocketTransport(options.RawSocket)
+            : new WebSocketTransport(options.WebSocket));
         if (!transport.CanConnect(url))
         {
             throw new ArgumentException($"The transport {transport.GetType().Name} cannot connect to '{url}'.", nameof(options));
         }
 
-        if (url.Scheme == "wss" && options.WebSocket.Tls.AllowUntrustedCertificates)
+        if ((url.Scheme == "wss" && options.WebSocket.Tls.AllowUntrustedCertificates) || (url.Scheme == "tls" && options.RawSocket.Tls.AllowUntrustedCertificates))
         {
             Log.UntrustedCertificatesAllowed(logger, url);
         }
@@ -168,6 +171,14 @@ internal sealed partial class WampSession
         {
             frame.Dispose();
             throw;
+        }
+
+        if (frame.WrittenMemory.Length > _connection.MaxOutgoingMessageSize)
+        {
+            var length = frame.WrittenMemory.Length;
+            frame.Dispose();
+            throw new ArgumentException(
+                $"The {message.MessageType.ToString().ToUpperInvariant()} message of {length} bytes exceeds the router's maximum RawSocket message length of {_connection.MaxOutgoingMessageSize} bytes.");
         }
 
         _outbox.Enqueue(frame);

@@ -12,6 +12,9 @@ public interface IWampConnection : IAsyncDisposable
     /// <summary>The serializer the router agreed to.</summary>
     IWampSerializer Serializer { get; }
 
+    /// <summary>The largest frame the router accepts (negotiated by RawSocket; unlimited for WebSocket).</summary>
+    int MaxOutgoingMessageSize { get; }
+
     /// <summary>Sends one whole frame.</summary>
     /// <param name="frame">The frame.</param>
     /// <param name="flush">

@@ -14,6 +14,8 @@ internal sealed class WebSocketConnection(
 
     public IWampSerializer Serializer => serializer;
 
+    public int MaxOutgoingMessageSize => int.MaxValue;
+
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool flush = true, CancellationToken cancellationToken = default)
     {
         try
