@@ -21,7 +21,7 @@ public class ResilienceTests(ITestOutputHelper output)
         var firstSession = worker.Client.SessionId;
 
         await router.StopAsync();
-        await WaitForAsync(() => worker.Client.State != WampSessionState.Established);
+        await WaitForStateAsync(worker, static state => state != WampSessionState.Established);
         Assert.Equal(HealthStatus.Unhealthy, await worker.HealthAsync());
 
         var restarted = Stopwatch.StartNew();
@@ -190,7 +190,7 @@ public class ResilienceTests(ITestOutputHelper output)
         var call = peer.CallAsync("calc.slow");
         await gate.Started.Task.Within();
         var stop = worker.Host.StopAsync();
-        await WaitForAsync(() => worker.Client.State == WampSessionState.Established && !stop.IsCompleted ? true : stop.IsCompleted);
+        await WaitForStateAsync(worker, static state => state == WampSessionState.Closing);
         Assert.False(stop.IsCompleted, "shutdown must wait for the invocation in flight");
 
         gate.Release.TrySetResult();
@@ -203,12 +203,23 @@ public class ResilienceTests(ITestOutputHelper output)
         await worker.DisposeAsync();
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    /// <summary>Waits (bounded) for the hosted session to reach a state, by its StateChanged event.</summary>
+    private static Task WaitForStateAsync(WorkerHost worker, Func<WampSessionState, bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TaskTimeouts.Default);
-        while (!condition())
+        var tracker = worker.Services.GetRequiredService<Session.SessionTracker>();
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        tracker.StateChanged += state =>
         {
-            await Task.Delay(20, timeout.Token);
+            if (condition(state))
+            {
+                reached.TrySetResult();
+            }
+        };
+        if (condition(tracker.State))
+        {
+            reached.TrySetResult();
         }
+
+        return reached.Task.Within();
     }
 }
