@@ -11,8 +11,8 @@ public class StartupTests
     private static readonly Uri Nowhere = new($"ws://127.0.0.1:{FoxRouter.FreePort()}");
 
     [Theory]
-    [InlineData("localhost:8080", "Wampy:Url must be a ws:// or wss:// URI (tcp:// and tls:// come with the RawSocket transport); got 'localhost:8080'.")]
-    [InlineData("http://example.com", "Wampy:Url must be a ws:// or wss:// URI")]
+    [InlineData("localhost:8080", "Wampy:Url must be a ws://, wss://, tcp://, tls:// or unix:// URI; got 'localhost:8080'.")]
+    [InlineData("http://example.com", "Wampy:Url must be a ws://, wss://, tcp://, tls:// or unix:// URI; got 'http://example.com'.")]
     public async Task A_bad_url_fails_start_up_naming_the_key(string url, string expected)
     {
         await using var worker = WorkerHost.Build(Nowhere, o => o.Url = url);

@@ -9,7 +9,7 @@ public sealed class WampyOptions
     /// <summary>The configuration section Wampy binds by default: <c>Wampy</c>.</summary>
     public const string SectionName = "Wampy";
 
-    /// <summary>The router address: <c>ws://</c> or <c>wss://</c> (RawSocket <c>tcp://</c> and <c>tls://</c> come with their transport). Required.</summary>
+    /// <summary>The router address: <c>ws://</c>, <c>wss://</c> (WebSocket), <c>tcp://</c>, <c>tls://</c> or <c>unix:///path</c> (RawSocket). Required.</summary>
     public string? Url { get; set; }
 
     /// <summary>The realm to join. Required.</summary>

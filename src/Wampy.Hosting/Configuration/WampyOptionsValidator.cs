@@ -11,9 +11,9 @@ internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
     public ValidateOptionsResult Validate(string? name, WampyOptions options)
     {
         var failures = new List<string>();
-        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
+        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss" or "tcp" or "tls" or "unix"))
         {
-            failures.Add($"{P}Url must be a ws:// or wss:// URI (tcp:// and tls:// come with the RawSocket transport); got '{options.Url}'.");
+            failures.Add($"{P}Url must be a ws://, wss://, tcp://, tls:// or unix:// URI; got '{options.Url}'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Realm))

@@ -17,7 +17,7 @@ internal static class ClientOptionsBuilder
             StrictUris = options.StrictUris,
             AuthId = options.Authentication.AuthId,
             AuthRole = options.Authentication.AuthRole,
-            CloseTimeout = TimeSpan.FromSeconds(5),
+            CloseTimeout = TimeSpan.FromSeconds(Math.Clamp(options.ShutdownTimeout.TotalSeconds, 0.5, 5)),
         };
         client.Serializers.Clear();
         foreach (var name in options.Serializers)
@@ -28,12 +28,16 @@ internal static class ClientOptionsBuilder
         client.WebSocket.KeepAliveInterval = options.Heartbeat.Interval;
         client.WebSocket.KeepAliveTimeout = options.Heartbeat.Timeout;
         client.WebSocket.MaxMessageSize = options.MaxMessageSize;
+        client.RawSocket.KeepAliveInterval = options.Heartbeat.Interval;
+        client.RawSocket.KeepAliveTimeout = options.Heartbeat.Timeout;
+        client.RawSocket.MaxMessageSize = options.MaxMessageSize;
         if (CreateAuthenticator(options.Authentication) is { } authenticator)
         {
             client.Authenticators.Add(authenticator);
         }
 
         ApplyTls(options.Tls, client.WebSocket.Tls);
+        ApplyTls(options.Tls, client.RawSocket.Tls);
         options.ConfigureClient?.Invoke(client);
         return client;
     }

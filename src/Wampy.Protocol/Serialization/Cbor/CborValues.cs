@@ -308,17 +308,42 @@ internal static class CborValues
     /// <summary>Binds the CBOR value at the reader to <typeparamref name="T"/> through JSON (byte[] directly).</summary>
     public static T Bind<T>(CborReader reader, JsonSerializerOptions options)
     {
-        if (typeof(T) == typeof(byte[]) && reader.PeekState() is CborReaderState.ByteString or CborReaderState.StartIndefiniteLengthByteString)
+        // Fast paths for the common primitives; everything else binds through JSON like the JSON serializer does.
+        var state = reader.PeekState();
+        if (typeof(T) == typeof(byte[]) && state is CborReaderState.ByteString or CborReaderState.StartIndefiniteLengthByteString)
         {
             return (T)(object)reader.ReadByteString();
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true }))
+        if (typeof(T) == typeof(string) && state is CborReaderState.TextString or CborReaderState.StartIndefiniteLengthTextString)
         {
-            Transcode(reader, json);
+            return (T)(object)reader.ReadTextString();
         }
 
-        return JsonSerializer.Deserialize<T>(buffer.WrittenSpan, options)!;
+        if (typeof(T) == typeof(long) && state is CborReaderState.UnsignedInteger or CborReaderState.NegativeInteger)
+        {
+            return (T)(object)reader.ReadInt64();
+        }
+
+        if (typeof(T) == typeof(int) && state is CborReaderState.UnsignedInteger or CborReaderState.NegativeInteger)
+        {
+            return (T)(object)reader.ReadInt32();
+        }
+
+        if (typeof(T) == typeof(bool) && state == CborReaderState.Boolean)
+        {
+            return (T)(object)reader.ReadBoolean();
+        }
+
+        var transcoder = PayloadTranscoder.Rent(options);
+        try
+        {
+            Transcode(reader, transcoder.Writer);
+            return transcoder.Deserialize<T>(options);
+        }
+        finally
+        {
+            PayloadTranscoder.Return(transcoder);
+        }
     }
 }

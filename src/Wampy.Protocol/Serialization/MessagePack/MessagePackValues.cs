@@ -311,18 +311,48 @@ internal static class MessagePackValues
     /// <summary>Binds the MessagePack value at the reader to <typeparamref name="T"/> through JSON (byte[] directly).</summary>
     public static T Bind<T>(ref MessagePackReader reader, JsonSerializerOptions options)
     {
-        if (typeof(T) == typeof(byte[]) && reader.NextMessagePackType == MessagePackType.Binary)
+        // Fast paths for the common primitives; everything else binds through JSON like the JSON serializer does.
+        var type = reader.NextMessagePackType;
+        if (typeof(T) == typeof(byte[]) && type == MessagePackType.Binary)
         {
             return (T)(object)reader.ReadBytes()!.Value.ToArray();
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true }))
+        if (typeof(T) == typeof(string) && type == MessagePackType.String)
         {
-            Transcode(ref reader, json);
+            return (T)(object)reader.ReadString()!;
         }
 
-        return JsonSerializer.Deserialize<T>(buffer.WrittenSpan, options)!;
+        if (typeof(T) == typeof(long) && type == MessagePackType.Integer && reader.NextCode != MessagePackCode.UInt64)
+        {
+            return (T)(object)reader.ReadInt64();
+        }
+
+        if (typeof(T) == typeof(int) && type == MessagePackType.Integer && reader.NextCode != MessagePackCode.UInt64)
+        {
+            return (T)(object)reader.ReadInt32();
+        }
+
+        if (typeof(T) == typeof(double) && type is MessagePackType.Float or MessagePackType.Integer)
+        {
+            return (T)(object)(type == MessagePackType.Float ? reader.ReadDouble() : reader.ReadInt64());
+        }
+
+        if (typeof(T) == typeof(bool) && type == MessagePackType.Boolean)
+        {
+            return (T)(object)reader.ReadBoolean();
+        }
+
+        var transcoder = PayloadTranscoder.Rent(options);
+        try
+        {
+            Transcode(ref reader, transcoder.Writer);
+            return transcoder.Deserialize<T>(options);
+        }
+        finally
+        {
+            PayloadTranscoder.Return(transcoder);
+        }
     }
 
     private static object Unsigned(ulong value) => value <= long.MaxValue ? (long)value : value;
