@@ -14,13 +14,24 @@ internal sealed class CborEncodedArguments(byte[] bytes, int count, JsonSerializ
 
     internal override bool IsKnownEmpty => count == 0;
 
-    private protected override T GetCore<T>(int index) => CborValues.Bind<T>(MoveTo(index), options);
+    private protected override T GetCore<T>(int index)
+    {
+        var reader = MoveTo(index);
+        try
+        {
+            return CborValues.Bind<T>(reader, options);
+        }
+        finally
+        {
+            CborReaderCache.Return(reader);
+        }
+    }
 
-    internal override object? GetRawValue(int index) => CborValues.Bind<JsonElement>(MoveTo(index), options);
+    internal override object? GetRawValue(int index) => GetCore<JsonElement>(index);
 
     private CborReader MoveTo(int index)
     {
-        var reader = new CborReader(bytes, CborConformanceMode.Lax);
+        var reader = CborReaderCache.Rent(bytes);
         reader.ReadStartArray();
         for (var i = 0; i < index; i++)
         {

@@ -6,9 +6,9 @@ using Wampy.Payload;
 namespace Wampy.Serialization.Cbor;
 
 /// <summary>Reads WAMP message fields from one CBOR frame (definite or indefinite lengths; tags are skipped).</summary>
-internal struct CborFieldReader(ReadOnlyMemory<byte> frame, JsonSerializerOptions options, int maxDepth) : IWampFieldReader
+internal struct CborFieldReader(CborReader reader, ReadOnlyMemory<byte> frame, JsonSerializerOptions options, int maxDepth) : IWampFieldReader
 {
-    private readonly CborReader _reader = new(frame, CborConformanceMode.Lax, allowMultipleRootLevelValues: false);
+    private readonly CborReader _reader = reader;
     private readonly ReadOnlyMemory<byte> _frame = frame;
     private WampMessageType _type;
 
@@ -171,35 +171,36 @@ internal struct CborFieldReader(ReadOnlyMemory<byte> frame, JsonSerializerOption
         }
     }
 
-    /// <summary>Copies the array or map at the reader so that it outlives the frame buffer; counts its elements.</summary>
+    /// <summary>
+    /// Copies the array or map at the reader so that it outlives the frame buffer, checking its depth and counting
+    /// its elements (entries for a map) in the same walk.
+    /// </summary>
     private readonly (byte[] Bytes, int Count) Copy()
     {
         var start = _frame.Length - _reader.BytesRemaining;
-        CheckDepth(new CborReader(_frame[start..], CborConformanceMode.Lax, allowMultipleRootLevelValues: true), maxDepth);
-        var probe = new CborReader(_frame[start..], CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
-        var isArray = probe.PeekState() == CborReaderState.StartArray;
-        var declared = isArray ? probe.ReadStartArray() : probe.ReadStartMap();
-        var count = declared ?? CountIndefinite(probe, isArray);
-        _reader.SkipValue();
+        var count = Walk(_reader, maxDepth);
         var end = _frame.Length - _reader.BytesRemaining;
         return (_frame[start..end].ToArray(), count);
     }
 
-    /// <summary>Walks the value at the reader and fails when lists and dictionaries nest deeper than the limit.</summary>
-    private readonly void CheckDepth(CborReader reader, int depth)
+    /// <summary>Consumes the value at the reader, failing when lists and dictionaries nest deeper than the limit.</summary>
+    /// <returns>The number of elements of a list or entries of a dictionary; 0 for other values.</returns>
+    private readonly int Walk(CborReader reader, int depth)
     {
         if (depth <= 0)
         {
             throw Violation("nesting is deeper than the limit");
         }
 
+        var count = 0;
         switch (reader.PeekState())
         {
             case CborReaderState.StartArray:
                 reader.ReadStartArray();
                 while (reader.PeekState() != CborReaderState.EndArray)
                 {
-                    CheckDepth(reader, depth - 1);
+                    Walk(reader, depth - 1);
+                    count++;
                 }
 
                 reader.ReadEndArray();
@@ -209,34 +210,18 @@ internal struct CborFieldReader(ReadOnlyMemory<byte> frame, JsonSerializerOption
                 while (reader.PeekState() != CborReaderState.EndMap)
                 {
                     reader.SkipValue();
-                    CheckDepth(reader, depth - 1);
+                    Walk(reader, depth - 1);
+                    count++;
                 }
 
                 reader.ReadEndMap();
                 break;
             case CborReaderState.Tag:
                 reader.ReadTag();
-                CheckDepth(reader, depth);
-                break;
+                return Walk(reader, depth);
             default:
                 reader.SkipValue();
                 break;
-        }
-    }
-
-    private static int CountIndefinite(CborReader reader, bool isArray)
-    {
-        var count = 0;
-        var end = isArray ? CborReaderState.EndArray : CborReaderState.EndMap;
-        while (reader.PeekState() != end)
-        {
-            reader.SkipValue();
-            if (!isArray)
-            {
-                reader.SkipValue();
-            }
-
-            count++;
         }
 
         return count;

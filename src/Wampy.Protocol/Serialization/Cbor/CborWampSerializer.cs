@@ -62,10 +62,18 @@ public sealed class CborWampSerializer : IWampSerializer
     {
         try
         {
-            var fields = new CborFieldReader(frame, _options, _maxDepth);
-            var message = MessageLayout.Read(ref fields);
-            WampMessageValidator.Validate(message);
-            return message;
+            var reader = CborReaderCache.Rent(frame);
+            try
+            {
+                var fields = new CborFieldReader(reader, frame, _options, _maxDepth);
+                var message = MessageLayout.Read(ref fields);
+                WampMessageValidator.Validate(message);
+                return message;
+            }
+            finally
+            {
+                CborReaderCache.Return(reader);
+            }
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or OverflowException or FormatException or ArgumentException)
         {
