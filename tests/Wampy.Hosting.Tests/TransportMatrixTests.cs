@@ -22,12 +22,7 @@ public class TransportMatrixTests
     [MemberData(nameof(Formats))]
     public async Task Hosted_handlers_work_over_rawsocket_in_every_serializer(string format)
     {
-        IWampSerializer serializer = format switch
-        {
-            "msgpack" => MessagePackWampSerializer.Default,
-            "cbor" => CborWampSerializer.Default,
-            _ => JsonWampSerializer.Default,
-        };
+        var serializer = WireFormats.For(format);
         await using var peer = RawSocketTestPeer.Start();
         await using var worker = WorkerHost.Build(peer.Url, o =>
         {
@@ -38,7 +33,7 @@ public class TransportMatrixTests
 
         await peer.AcceptAsync();
         Assert.IsType<HelloMessage>(serializer.Deserialize(await peer.ReceiveMessageAsync()));
-        await peer.SendAsync(0, Encode(serializer, new WelcomeMessage(9, WampDictionary.Empty)));
+        await peer.SendAsync(0, serializer.Encode(new WelcomeMessage(9, WampDictionary.Empty)));
         var registrations = new Dictionary<string, long>();
         long subscription = 0;
         while (registrations.Count < 8 || subscription == 0)
@@ -47,35 +42,29 @@ public class TransportMatrixTests
             {
                 case RegisterMessage register:
                     registrations[register.Procedure] = 100 + registrations.Count;
-                    await peer.SendAsync(0, Encode(serializer, new RegisteredMessage(register.RequestId, registrations[register.Procedure])));
+                    await peer.SendAsync(0, serializer.Encode(new RegisteredMessage(register.RequestId, registrations[register.Procedure])));
                     break;
                 case SubscribeMessage subscribe:
                     subscription = 500;
-                    await peer.SendAsync(0, Encode(serializer, new SubscribedMessage(subscribe.RequestId, subscription)));
+                    await peer.SendAsync(0, serializer.Encode(new SubscribedMessage(subscribe.RequestId, subscription)));
                     break;
             }
         }
 
         await worker.Client.WaitUntilJoinedAsync().Within();
 
-        await peer.SendAsync(0, Encode(serializer, new InvocationMessage(1, registrations["calc.add"], WampDictionary.Empty, WampArguments.From(2, 3))));
+        await peer.SendAsync(0, serializer.Encode(new InvocationMessage(1, registrations["calc.add"], WampDictionary.Empty, WampArguments.From(2, 3))));
         var yielded = Assert.IsType<YieldMessage>(serializer.Deserialize(await peer.ReceiveMessageAsync()));
         Assert.Equal(5, yielded.Arguments!.Get<int>(0));
 
-        await peer.SendAsync(0, Encode(serializer, new InvocationMessage(2, registrations["calc.binary"], WampDictionary.Empty, WampArguments.From(new byte[] { 1, 2, 3 }))));
+        await peer.SendAsync(0, serializer.Encode(new InvocationMessage(2, registrations["calc.binary"], WampDictionary.Empty, WampArguments.From(new byte[] { 1, 2, 3 }))));
         var reversed = Assert.IsType<YieldMessage>(serializer.Deserialize(await peer.ReceiveMessageAsync()));
         Assert.Equal(new byte[] { 3, 2, 1 }, reversed.Arguments!.Get<byte[]>(0));
 
-        await peer.SendAsync(0, Encode(serializer, new EventMessage(subscription, 77, WampDictionary.Empty, WampArguments.From("over rawsocket"), WampKeywordArguments.From(new { priority = 3 }))));
+        await peer.SendAsync(0, serializer.Encode(new EventMessage(subscription, 77, WampDictionary.Empty, WampArguments.From("over rawsocket"), WampKeywordArguments.From(new { priority = 3 }))));
         var sink = worker.Services.GetRequiredService<EventSink>();
         Assert.True(sink.Received.TryTake(out var received, TaskTimeouts.Default));
         Assert.Equal(("over rawsocket", 3, "events.news"), received);
     }
 
-    private static byte[] Encode(IWampSerializer serializer, WampMessage message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        serializer.Serialize(message, buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
 }

@@ -4,6 +4,7 @@ using Wampy.Payload;
 using Wampy.Serialization;
 using Wampy.Serialization.Cbor;
 using Wampy.Serialization.MessagePack;
+using Wampy.TestPeers;
 
 namespace Wampy.Tests.Serialization;
 
@@ -42,7 +43,7 @@ public class BinarySerializerRobustnessTests
     [MemberData(nameof(BadFrames))]
     public void Bad_frames_are_protocol_violations(string format, string hex, string expected)
     {
-        var serializer = Serializer(format);
+        var serializer = WireFormats.For(format);
         var frame = Convert.FromHexString(hex);
         if (hex == "933201c0")
         {
@@ -60,17 +61,17 @@ public class BinarySerializerRobustnessTests
     [InlineData("cbor")]
     public void Nesting_deeper_than_the_limit_is_rejected_in_arguments_and_details(string format)
     {
-        var serializer = Serializer(format);
+        var serializer = WireFormats.For(format);
         object? deep = 1L;
         for (var i = 0; i < 100; i++)
         {
             deep = new object?[] { deep };
         }
 
-        var inArguments = Encode(serializer, new ResultMessage(1, WampDictionary.Empty, WampArguments.From(deep)));
+        var inArguments = serializer.Encode(new ResultMessage(1, WampDictionary.Empty, WampArguments.From(deep)));
         Assert.Matches("(?i)deeper than the limit|depth", Assert.Throws<WampProtocolViolationException>(() => serializer.Deserialize(inArguments)).Message);
 
-        var inDetails = Encode(serializer, new ResultMessage(1, new Dictionary<string, object?> { ["x"] = deep }));
+        var inDetails = serializer.Encode(new ResultMessage(1, new Dictionary<string, object?> { ["x"] = deep }));
         Assert.Matches("(?i)deeper than the limit|depth", Assert.Throws<WampProtocolViolationException>(() => serializer.Deserialize(inDetails)).Message);
     }
 
@@ -79,8 +80,8 @@ public class BinarySerializerRobustnessTests
     [InlineData("cbor")]
     public void Every_truncation_of_a_valid_frame_is_rejected_cleanly(string format)
     {
-        var serializer = Serializer(format);
-        var frame = Encode(serializer, new CallMessage(
+        var serializer = WireFormats.For(format);
+        var frame = serializer.Encode(new CallMessage(
             7, new Dictionary<string, object?> { ["timeout"] = 10L }, "com.example.proc",
             WampArguments.From("100éfa", new byte[] { 1, 2, 3 }, 1.5, 9007199254740992L),
             WampKeywordArguments.From(new Dictionary<string, object?> { ["k"] = new object?[] { "v", null } })));
@@ -98,7 +99,7 @@ public class BinarySerializerRobustnessTests
     [InlineData("cbor")]
     public void Random_garbage_never_escapes_as_anything_but_a_protocol_violation(string format)
     {
-        var serializer = Serializer(format);
+        var serializer = WireFormats.For(format);
         var random = new Random(4711);
         var buffer = new byte[64];
         for (var i = 0; i < 5000; i++)
@@ -115,12 +116,5 @@ public class BinarySerializerRobustnessTests
         }
     }
 
-    private static IWampSerializer Serializer(string format) => format == "msgpack" ? MessagePackWampSerializer.Default : CborWampSerializer.Default;
 
-    private static byte[] Encode(IWampSerializer serializer, WampMessage message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        serializer.Serialize(message, buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
 }

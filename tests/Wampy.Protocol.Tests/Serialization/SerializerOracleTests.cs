@@ -23,7 +23,6 @@ public sealed class SerializerOracleTests : IAsyncLifetime
 
     public static TheoryData<string> Formats() => ["msgpack", "cbor"];
 
-    private static IWampSerializer SerializerFor(string format) => format == "msgpack" ? MessagePackWampSerializer.Default : CborWampSerializer.Default;
 
     /// <summary>Every message type, with and without arguments, binary, unicode, large integers, empty containers.</summary>
     private static IEnumerable<WampMessage> Corpus()
@@ -67,7 +66,7 @@ public sealed class SerializerOracleTests : IAsyncLifetime
     [MemberData(nameof(Formats))]
     public async Task Autobahn_decodes_what_we_encode(string format)
     {
-        var serializer = SerializerFor(format);
+        var serializer = WireFormats.For(format);
         foreach (var message in Corpus())
         {
             var buffer = new ArrayBufferWriter<byte>();
@@ -82,7 +81,7 @@ public sealed class SerializerOracleTests : IAsyncLifetime
     [MemberData(nameof(Formats))]
     public async Task We_decode_what_autobahn_encodes(string format)
     {
-        var serializer = SerializerFor(format);
+        var serializer = WireFormats.For(format);
         foreach (var message in Corpus())
         {
             var expected = AsOracleJson(message);
@@ -99,7 +98,7 @@ public sealed class SerializerOracleTests : IAsyncLifetime
     public void The_same_poco_binds_the_same_way_in_every_format(string format)
     {
         var order = new PayloadPoco(7, "ann", [1.5m, 2m], Binary, new Dictionary<string, int> { ["a"] = 1 });
-        foreach (var serializer in new IWampSerializer[] { JsonWampSerializer.Default, SerializerFor(format) })
+        foreach (var serializer in new IWampSerializer[] { JsonWampSerializer.Default, WireFormats.For(format) })
         {
             var buffer = new ArrayBufferWriter<byte>();
             serializer.Serialize(new CallMessage(1, Empty, "p", WampArguments.From(order, Binary), WampKeywordArguments.From(order)), buffer);

@@ -18,7 +18,7 @@ public class NegotiationTests
     [MemberData(nameof(BinaryProtocols))]
     public async Task The_router_picks_the_serializer_and_the_whole_session_uses_it(string protocol)
     {
-        IWampSerializer serializer = protocol == "wamp.2.msgpack" ? MessagePackWampSerializer.Default : CborWampSerializer.Default;
+        var serializer = WireFormats.For(protocol == "wamp.2.msgpack" ? "msgpack" : "cbor");
         await using var endpoint = await ScriptedEndpoint.StartAsync();
         await endpoint.CommandAsync("PROTOCOL " + protocol);
         await using var client = new WampClient(new WampClientOptions { Url = endpoint.Url, Realm = "realm1", CloseTimeout = TimeSpan.FromSeconds(2) });
@@ -26,7 +26,7 @@ public class NegotiationTests
         var connect = client.ConnectAsync();
         var hello = (HelloMessage)serializer.Deserialize(Convert.FromHexString(await endpoint.NextFrameAsync()));
         Assert.Equal("realm1", hello.Realm);
-        await endpoint.CommandAsync("SENDBIN " + Encode(serializer, new WelcomeMessage(77, WampDictionary.Empty)));
+        await endpoint.CommandAsync("SENDBIN " + Convert.ToHexStringLower(serializer.Encode(new WelcomeMessage(77, WampDictionary.Empty))));
         await connect.Within();
 
         var bytes = new byte[] { 0, 1, 2, 255 };
@@ -36,7 +36,7 @@ public class NegotiationTests
         Assert.Equal("100éfa", sent.Arguments.Get<string>(1));
         Assert.Equal(9007199254740992L, sent.ArgumentsKw!.Get<long>("n"));
 
-        await endpoint.CommandAsync("SENDBIN " + Encode(serializer, new ResultMessage(sent.RequestId, WampDictionary.Empty, sent.Arguments, sent.ArgumentsKw)));
+        await endpoint.CommandAsync("SENDBIN " + Convert.ToHexStringLower(serializer.Encode(new ResultMessage(sent.RequestId, WampDictionary.Empty, sent.Arguments, sent.ArgumentsKw))));
         var result = await call.Within();
         Assert.Equal(bytes, result.Arguments.Get<byte[]>(0));
         Assert.Equal(9007199254740992L, result.ArgumentsKw.Get<long>("n"));
@@ -62,10 +62,4 @@ public class NegotiationTests
         Assert.IsType<JsonWampSerializer>(options.Serializers[0]);
     }
 
-    private static string Encode(IWampSerializer serializer, WampMessage message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        serializer.Serialize(message, buffer);
-        return Convert.ToHexStringLower(buffer.WrittenSpan);
-    }
 }

@@ -20,12 +20,6 @@ public class RawSocketTests
 
     public static TheoryData<string> Formats() => ["json", "msgpack", "cbor"];
 
-    private static IWampSerializer SerializerFor(string format) => format switch
-    {
-        "msgpack" => MessagePackWampSerializer.Default,
-        "cbor" => CborWampSerializer.Default,
-        _ => JsonWampSerializer.Default,
-    };
 
     private static WampClient Client(Uri url, Action<WampClientOptions>? configure = null)
     {
@@ -34,17 +28,11 @@ public class RawSocketTests
         return new WampClient(options);
     }
 
-    private static byte[] Encode(IWampSerializer serializer, WampMessage message)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        serializer.Serialize(message, buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
 
     private static async Task JoinAsync(RawSocketTestPeer peer, IWampSerializer serializer, Task connect)
     {
         Assert.IsType<HelloMessage>(serializer.Deserialize(await peer.ReceiveMessageAsync()));
-        await peer.SendAsync(0, Encode(serializer, new WelcomeMessage(77, WampDictionary.Empty)));
+        await peer.SendAsync(0, serializer.Encode(new WelcomeMessage(77, WampDictionary.Empty)));
         await connect.Within();
     }
 
@@ -71,7 +59,7 @@ public class RawSocketTests
     [MemberData(nameof(Formats))]
     public async Task A_whole_session_runs_over_tcp_in_each_serializer(string format)
     {
-        var serializer = SerializerFor(format);
+        var serializer = WireFormats.For(format);
         await using var peer = RawSocketTestPeer.Start();
         await using var client = Client(peer.Url, o =>
         {
@@ -89,7 +77,7 @@ public class RawSocketTests
         var call = client.CallAsync("test.raw", [bytes, "100éfa"]);
         var sent = (CallMessage)serializer.Deserialize(await peer.ReceiveMessageAsync());
         Assert.Equal("test.raw", sent.Procedure);
-        await peer.SendAsync(0, Encode(serializer, new ResultMessage(sent.RequestId, WampDictionary.Empty, sent.Arguments)));
+        await peer.SendAsync(0, serializer.Encode(new ResultMessage(sent.RequestId, WampDictionary.Empty, sent.Arguments)));
 
         var result = await call.Within();
         Assert.Equal(bytes, result.Arguments.Get<byte[]>(0));
