@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Polly;
 using Wampy.TestPeers;
 using Xunit.Abstractions;
 
@@ -201,6 +202,54 @@ public class ResilienceTests(ITestOutputHelper output)
         Assert.Equal("done", reply["args"]![0]!.GetValue<string>());
         Assert.Equal(WampSessionState.Disconnected, worker.Client.State);
         await worker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_handler_still_running_at_the_shutdown_timeout_is_cancelled_and_the_caller_told()
+    {
+        await using var router = new FoxRouter();
+        await router.InitializeAsync();
+        var worker = await WorkerHost.StartJoinedAsync(router.Url, o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(300));
+        await using var peer = await AutobahnPeer.StartAsync(router.Url, router.Realm);
+        var gate = worker.Services.GetRequiredService<Gate>();
+
+        var call = peer.CallAsync("calc.slow");
+        await gate.Started.Task.Within();
+        await worker.Host.StopAsync().Within();
+        var reply = await call;
+
+        // The handler's CancellationToken was cancelled: the caller gets an error (fox-wamp: callee_failure + URI).
+        Assert.False(reply["ok"]!.GetValue<bool>(), reply.ToJsonString());
+        Assert.Equal(WampErrorUris.Canceled, reply["args"]![0]!.GetValue<string>());
+        await worker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_replaced_reconnect_pipeline_is_used_and_giving_up_stops_the_host()
+    {
+        var attempts = 0;
+        await using var worker = WorkerHost.Build(
+            new Uri($"ws://127.0.0.1:{FoxRouter.FreePort()}"),
+            configure: null,
+            handlers: w => w.AddHandler<CalculatorHandler>().UseReconnectPipeline(() => new Polly.ResiliencePipelineBuilder()
+                .AddRetry(new Polly.Retry.RetryStrategyOptions
+                {
+                    MaxRetryAttempts = 2,
+                    Delay = TimeSpan.FromMilliseconds(10),
+                    OnRetry = _ =>
+                    {
+                        Interlocked.Increment(ref attempts);
+                        return default;
+                    },
+                })
+                .Build()));
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        await worker.Host.StartAsync().Within();
+
+        await stopping.Task.Within();
+        Assert.Equal(2, attempts);
     }
 
     /// <summary>Waits (bounded) for the hosted session to reach a state, by its StateChanged event.</summary>

@@ -106,7 +106,7 @@ internal sealed partial class WampSession
         }
         catch (Exception ex)
         {
-            reply = ErrorFor(registration.Procedure, invocation.RequestId, ex, cancellation.IsCancellationRequested);
+            reply = ErrorFor(registration.Procedure, invocation.RequestId, ex);
         }
         finally
         {
@@ -121,7 +121,7 @@ internal sealed partial class WampSession
         catch (ArgumentException ex)
         {
             // The result could not be serialized: the caller still gets an answer, an error.
-            TrySend(ErrorFor(registration.Procedure, invocation.RequestId, ex, canceled: false));
+            TrySend(ErrorFor(registration.Procedure, invocation.RequestId, ex));
         }
         catch (WampConnectionException)
         {
@@ -129,7 +129,7 @@ internal sealed partial class WampSession
         }
     }
 
-    private ErrorMessage ErrorFor(string procedure, long requestId, Exception exception, bool canceled)
+    private ErrorMessage ErrorFor(string procedure, long requestId, Exception exception)
     {
         string error;
         WampArguments arguments;
@@ -141,7 +141,8 @@ internal sealed partial class WampSession
                 arguments = wamp.Arguments ?? WampArguments.Empty;
                 argumentsKw = wamp.ArgumentsKw;
                 break;
-            case OperationCanceledException when canceled:
+            case OperationCanceledException:
+                // Interrupted by the router, cancelled at shutdown, or given up by the handler itself.
                 error = WampErrorUris.Canceled;
                 arguments = WampArguments.From("The invocation was canceled.");
                 break;
