@@ -230,20 +230,35 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
         var bindings = new List<IAsyncDisposable>();
         foreach (var method in _catalog!.Procedures)
         {
-            bindings.Add(await _client!.RegisterAsync(method.Uri, _dispatcher.ForProcedure(method), cancellationToken: cancellationToken).ConfigureAwait(false));
-            Log.Bound(_logger, "procedure", method.Uri, method.DisplayName);
+            bindings.Add(await BindOneAsync("procedure", method, () => _client!.RegisterAsync(method.Uri, _dispatcher.ForProcedure(method), cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
 
         foreach (var method in _catalog.Topics)
         {
-            bindings.Add(await _client!.SubscribeAsync(method.Uri, _dispatcher.ForTopic(method), cancellationToken: cancellationToken).ConfigureAwait(false));
-            Log.Bound(_logger, "topic", method.Uri, method.DisplayName);
+            bindings.Add(await BindOneAsync("topic", method, () => _client!.SubscribeAsync(method.Uri, _dispatcher.ForTopic(method), cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
 
         lock (_bindings)
         {
             _bindings.Clear();
             _bindings.AddRange(bindings);
+        }
+    }
+
+    /// <summary>Registers or subscribes one handler method, logging which one the router refused (e.g. procedure_already_exists).</summary>
+    private async Task<IAsyncDisposable> BindOneAsync<T>(string kind, HandlerMethod method, Func<Task<T>> bind)
+        where T : IAsyncDisposable
+    {
+        try
+        {
+            var binding = await bind().ConfigureAwait(false);
+            Log.Bound(_logger, kind, method.Uri, method.DisplayName);
+            return binding;
+        }
+        catch (WampException ex)
+        {
+            Log.BindFailed(_logger, kind, method.Uri, method.DisplayName, ex);
+            throw;
         }
     }
 
