@@ -26,6 +26,7 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
         });
 
         Assert.Equal(5, await worker.Client.CallAsync<int>("calc.add", [2, 3]).Within());
+        Assert.Equal(authId, worker.Client.AuthId);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ internal sealed class HostedWampClient(SessionTracker tracker, IOptions<WampyOpt
 
     public long? SessionId => tracker.SessionId;
 
+    public string? AuthId => tracker.State == WampSessionState.Established ? tracker.Client?.AuthId : null;
+
+    public string? AuthRole => tracker.State == WampSessionState.Established ? tracker.Client?.AuthRole : null;
+
     public Task WaitUntilJoinedAsync(CancellationToken cancellationToken = default) =>
         tracker.WaitForJoinAsync(Timeout.InfiniteTimeSpan, cancellationToken);
 

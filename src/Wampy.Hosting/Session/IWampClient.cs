@@ -13,6 +13,12 @@ public interface IWampClient : IWampCaller
     /// <summary>The session id while joined, else <see langword="null"/>.</summary>
     long? SessionId { get; }
 
+    /// <summary>The authid the router assigned to the session (WELCOME <c>authid</c>), while joined.</summary>
+    string? AuthId { get; }
+
+    /// <summary>The authrole the router assigned to the session (WELCOME <c>authrole</c>), while joined.</summary>
+    string? AuthRole { get; }
+
     /// <summary>Completes when the session is joined (at once if it is).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes when joined.</returns>
