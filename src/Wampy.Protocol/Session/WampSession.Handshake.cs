@@ -1,0 +1,128 @@
+using System.Buffers;
+using Wampy.Authentication;
+using Wampy.Messages;
+using Wampy.Payload;
+
+namespace Wampy.Session;
+
+internal sealed partial class WampSession
+{
+    private async Task HandshakeAsync(CancellationToken cancellationToken)
+    {
+        var frame = new ArrayBufferWriter<byte>(4096);
+        await SendDirectAsync(new HelloMessage(_options.Realm, BuildHelloDetails()), frame, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            frame.ResetWrittenCount();
+            if (!await _connection.ReceiveAsync(frame, cancellationToken).ConfigureAwait(false))
+            {
+                throw new WampConnectionException(
+                    $"The router at {_options.Url} closed the connection while joining realm '{_options.Realm}'.");
+            }
+
+            switch (_serializer.Deserialize(frame.WrittenMemory))
+            {
+                case WelcomeMessage welcome:
+                    SessionId = welcome.SessionId;
+                    WelcomeDetails = welcome.Details;
+                    return;
+                case AbortMessage abort:
+                    throw new WampSessionAbortedException(
+                        abort.Reason, _options.Realm, abort.Details, _options.AuthId, [.. _options.Authenticators.Select(a => a.AuthMethod)]);
+                case ChallengeMessage challenge:
+                    var response = await AuthenticateAsync(challenge, cancellationToken).ConfigureAwait(false);
+                    frame.ResetWrittenCount();
+                    await SendDirectAsync(
+                        new AuthenticateMessage(response.Signature, response.Extra ?? WampDictionary.Empty), frame, cancellationToken)
+                        .ConfigureAwait(false);
+                    break;
+                case var other:
+                    throw new WampProtocolViolationException(
+                        $"The router sent {other.MessageType.ToString().ToUpperInvariant()} before WELCOME.");
+            }
+        }
+    }
+
+    private async ValueTask<Authentication.WampAuthenticationResponse> AuthenticateAsync(ChallengeMessage challenge, CancellationToken cancellationToken)
+    {
+        foreach (var authenticator in _options.Authenticators)
+        {
+            if (authenticator.AuthMethod == challenge.AuthMethod)
+            {
+                return await authenticator.AuthenticateAsync(challenge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new WampException(
+            WampErrorUris.NoAuthMethod,
+            $"The router challenged with '{challenge.AuthMethod}', which this client did not offer.");
+    }
+
+    private async Task SendDirectAsync(WampMessage message, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        buffer.ResetWrittenCount();
+        _serializer.Serialize(message, buffer);
+        await _connection.SendAsync(buffer.WrittenMemory, flush: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Dictionary<string, object?> BuildHelloDetails()
+    {
+        var details = new Dictionary<string, object?>
+        {
+            ["agent"] = _options.Agent,
+            ["roles"] = new Dictionary<string, object?>
+            {
+                ["caller"] = Features(("call_timeout", false)),
+                ["callee"] = Features(("call_canceling", true)),
+                ["publisher"] = Features(("publisher_exclusion", true)),
+                ["subscriber"] = Features(),
+            },
+        };
+
+        if (_options.Authenticators.Count > 0)
+        {
+            var methods = new object?[_options.Authenticators.Count];
+            var extra = new Dictionary<string, object?>();
+            for (var i = 0; i < methods.Length; i++)
+            {
+                methods[i] = _options.Authenticators[i].AuthMethod;
+                foreach (var (key, value) in _options.Authenticators[i].AuthExtra ?? WampDictionary.Empty)
+                {
+                    extra[key] = value;
+                }
+            }
+
+            details["authmethods"] = methods;
+            if (extra.Count > 0)
+            {
+                details["authextra"] = extra;
+            }
+        }
+
+        if (_options.AuthId is not null)
+        {
+            details["authid"] = _options.AuthId;
+        }
+
+        if (_options.AuthRole is not null)
+        {
+            details["authrole"] = _options.AuthRole;
+        }
+
+        return details;
+
+        static Dictionary<string, object?> Features(params (string Name, bool On)[] features)
+        {
+            var map = new Dictionary<string, object?>();
+            foreach (var (name, on) in features)
+            {
+                if (on)
+                {
+                    map[name] = true;
+                }
+            }
+
+            return new Dictionary<string, object?> { ["features"] = map };
+        }
+    }
+}
