@@ -27,7 +27,15 @@ public sealed partial class DevelopmentRouter(IConfiguration configuration, IHos
             }
         }
 
-        var info = new ProcessStartInfo("node") { WorkingDirectory = peers, RedirectStandardOutput = true, RedirectStandardInput = true };
+        // On Linux the router runs in a session of its own, so that Ctrl+C reaches the worker first: the worker says
+        // GOODBYE, then stops the router. It also exits by itself when this process goes away (its stdin closes).
+        var setsid = OperatingSystem.IsLinux() && File.Exists("/usr/bin/setsid");
+        var info = new ProcessStartInfo(setsid ? "/usr/bin/setsid" : "node") { WorkingDirectory = peers, RedirectStandardOutput = true, RedirectStandardInput = true };
+        if (setsid)
+        {
+            info.ArgumentList.Add("node");
+        }
+
         info.ArgumentList.Add("router.js");
         info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         _router = Process.Start(info)!;
