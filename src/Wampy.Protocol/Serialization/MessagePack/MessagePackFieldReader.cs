@@ -106,7 +106,7 @@ internal ref struct MessagePackFieldReader(ReadOnlyMemory<byte> frame, JsonSeria
             switch (_reader.NextMessagePackType)
             {
                 case MessagePackType.Array:
-                    var (bytes, count) = Copy(array: true);
+                    var (bytes, count) = Copy();
                     arguments = new MessagePackEncodedArguments(bytes, count, options);
                     break;
                 case MessagePackType.Nil:
@@ -126,7 +126,7 @@ internal ref struct MessagePackFieldReader(ReadOnlyMemory<byte> frame, JsonSeria
             switch (_reader.NextMessagePackType)
             {
                 case MessagePackType.Map:
-                    var (bytes, count) = Copy(array: false);
+                    var (bytes, count) = Copy();
                     argumentsKw = new MessagePackEncodedKeywordArguments(bytes, count, options);
                     break;
                 case MessagePackType.Nil:
@@ -173,18 +173,20 @@ internal ref struct MessagePackFieldReader(ReadOnlyMemory<byte> frame, JsonSeria
         }
     }
 
-    /// <summary>Copies the array or map at the reader (checking its depth) so that it outlives the frame buffer.</summary>
-    private (byte[] Bytes, int Count) Copy(bool array)
+    /// <summary>
+    /// Copies the array or map at the reader so that it outlives the frame buffer, checking its depth and counting its
+    /// elements (entries for a map) in the same walk.
+    /// </summary>
+    private (byte[] Bytes, int Count) Copy()
     {
         var start = _reader.Consumed;
-        var peek = _reader.CreatePeekReader();
-        var count = array ? peek.ReadArrayHeader() : peek.ReadMapHeader();
-        CheckDepth(_reader.CreatePeekReader(), maxDepth);
-        _reader.Skip();
+        var count = Walk(ref _reader, maxDepth);
         return (_frame.Slice((int)start, (int)(_reader.Consumed - start)).ToArray(), count);
     }
 
-    private readonly void CheckDepth(MessagePackReader reader, int depth)
+    /// <summary>Consumes the value at the reader, failing when lists and dictionaries nest deeper than the limit.</summary>
+    /// <returns>The number of elements of a list or entries of a dictionary; 0 for other values.</returns>
+    private readonly int Walk(ref MessagePackReader reader, int depth)
     {
         if (depth <= 0)
         {
@@ -197,21 +199,22 @@ internal ref struct MessagePackFieldReader(ReadOnlyMemory<byte> frame, JsonSeria
                 var count = reader.ReadArrayHeader();
                 for (var i = 0; i < count; i++)
                 {
-                    CheckDepth(reader.CreatePeekReader(), depth - 1);
-                    reader.Skip();
+                    Walk(ref reader, depth - 1);
                 }
 
-                break;
+                return count;
             case MessagePackType.Map:
                 var entries = reader.ReadMapHeader();
                 for (var i = 0; i < entries; i++)
                 {
                     reader.Skip();
-                    CheckDepth(reader.CreatePeekReader(), depth - 1);
-                    reader.Skip();
+                    Walk(ref reader, depth - 1);
                 }
 
-                break;
+                return entries;
+            default:
+                reader.Skip();
+                return 0;
         }
     }
 

@@ -52,7 +52,7 @@ internal sealed class WebSocketConnection(
             {
                 if (socket.State == WebSocketState.CloseReceived)
                 {
-                    await CompleteCloseAsync().ConfigureAwait(false);
+                    await CloseAsync().ConfigureAwait(false);
                 }
 
                 return false;
@@ -73,9 +73,6 @@ internal sealed class WebSocketConnection(
         }
     }
 
-    public ValueTask CloseAsync(CancellationToken cancellationToken = default) =>
-        CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
-
     public ValueTask DisposeAsync()
     {
         if (socket.State != WebSocketState.Closed)
@@ -88,13 +85,13 @@ internal sealed class WebSocketConnection(
         return ValueTask.CompletedTask;
     }
 
-    private async ValueTask CloseAsync(WebSocketCloseStatus status, string description, CancellationToken cancellationToken = default)
+    public async ValueTask CloseAsync(CancellationToken cancellationToken = default)
     {
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             try
             {
-                await socket.CloseOutputAsync(status, description, cancellationToken).ConfigureAwait(false);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
             {
@@ -102,6 +99,4 @@ internal sealed class WebSocketConnection(
             }
         }
     }
-
-    private ValueTask CompleteCloseAsync() => CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty);
 }
