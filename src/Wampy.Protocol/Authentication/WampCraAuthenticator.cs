@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Wampy.Messages;
@@ -68,5 +67,5 @@ public sealed class WampCraAuthenticator(string secret) : IWampAuthenticator
 
     /// <summary>Hides the secret.</summary>
     /// <returns>A description without the secret.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WampCraAuthenticator {{ Secret = *** }}");
+    public override string ToString() => "WampCraAuthenticator { Secret = *** }";
 }
