@@ -52,6 +52,8 @@ internal static class CborValues
 
             case CborReaderState.StartMap:
                 return ReadMap(reader, depth);
+            case CborReaderState.Tag when IsBigNum(reader.PeekTag()):
+                return ReadBigNum(reader);
             case CborReaderState.Tag:
                 reader.ReadTag();
                 return Read(reader, depth - 1);
@@ -59,6 +61,20 @@ internal static class CborValues
                 throw new WampProtocolViolationException($"Invalid WAMP message: CBOR {reader.PeekState()} values are not allowed.");
         }
     }
+
+    /// <summary>
+    /// Bignums (tags 2 and 3) are numbers, not byte strings: some encoders (node-cbor) use them for integers
+    /// past 2^53. They become long or ulong when they fit, else the nearest double.
+    /// </summary>
+    private static object ReadBigNum(CborReader reader)
+    {
+        var value = reader.ReadBigInteger();
+        return value >= long.MinValue && value <= long.MaxValue ? (long)value
+            : value >= 0 && value <= ulong.MaxValue ? (ulong)value
+            : (double)value;
+    }
+
+    private static bool IsBigNum(CborTag tag) => tag is CborTag.UnsignedBigNum or CborTag.NegativeBigNum;
 
     public static IReadOnlyDictionary<string, object?> ReadMap(CborReader reader, int depth)
     {
@@ -294,6 +310,9 @@ internal static class CborValues
 
                 reader.ReadEndMap();
                 json.WriteEndObject();
+                break;
+            case CborReaderState.Tag when IsBigNum(reader.PeekTag()):
+                JsonValueWriter.Write(json, ReadBigNum(reader), WampJsonConvert.DefaultOptions);
                 break;
             case CborReaderState.Tag:
                 reader.ReadTag();

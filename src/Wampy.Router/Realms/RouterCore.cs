@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Wampy.Router.Sessions;
+using Wampy.Router.Transports;
+using Wampy.Serialization;
+using Wampy.Serialization.Cbor;
+using Wampy.Serialization.Json;
+using Wampy.Serialization.MessagePack;
+
+namespace Wampy.Router.Realms;
+
+/// <summary>The router without its network: realms, serializers, session ids and the running sessions.</summary>
+internal sealed class RouterCore
+{
+    private static readonly IReadOnlyDictionary<string, object?> Roles = new Dictionary<string, object?>
+    {
+        ["dealer"] = new Dictionary<string, object?>
+        {
+            ["features"] = Features(
+                "progressive_call_results", "call_canceling", "call_timeout", "caller_identification",
+                "pattern_based_registration", "shared_registration", "session_meta_api", "registration_meta_api"),
+        },
+        ["broker"] = new Dictionary<string, object?>
+        {
+            ["features"] = Features(
+                "publisher_identification", "publisher_exclusion", "subscriber_blackwhite_listing",
+                "pattern_based_subscription", "event_retention", "session_meta_api", "subscription_meta_api"),
+        },
+    };
+
+    private readonly Dictionary<string, RouterRealm> _realms;
+    private readonly ConcurrentDictionary<RouterSession, byte> _sessions = new();
+    private readonly ConcurrentDictionary<long, byte> _sessionIds = new();
+    private volatile bool _stopping;
+
+    public RouterCore(WampRouterOptions options, ILogger logger, TimeProvider timeProvider)
+    {
+        Options = options;
+        Logger = logger;
+        TimeProvider = timeProvider;
+        var realms = options.Realms.Count > 0 ? options.Realms : [new WampRealmOptions()];
+        _realms = realms.ToDictionary(r => r.Name, r => new RouterRealm(r, this), StringComparer.Ordinal);
+        var limits = new WampSerializerLimits();
+        Serializers = options.Serializers.Select(name => name switch
+        {
+            "msgpack" => (IWampSerializer)new MessagePackWampSerializer(limits: limits),
+            "cbor" => new CborWampSerializer(limits: limits),
+            _ => new JsonWampSerializer(limits: limits),
+        }).ToArray();
+    }
+
+    public WampRouterOptions Options { get; }
+
+    public ILogger Logger { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The serializers the router accepts, in its configured order.</summary>
+    public IReadOnlyList<IWampSerializer> Serializers { get; }
+
+    public IEnumerable<RouterRealm> Realms => _realms.Values;
+
+    public bool IsStopping => _stopping;
+
+    public RouterRealm? FindRealm(string name) => _realms.GetValueOrDefault(name);
+
+    public IWampSerializer? FindSerializer(string subprotocol) =>
+        Serializers.FirstOrDefault(s => string.Equals(s.Subprotocol, subprotocol, StringComparison.Ordinal));
+
+    /// <summary>A new session id: random in [1, 2^53], unique among running sessions.</summary>
+    public long NewSessionId()
+    {
+        while (true)
+        {
+            var id = Random.Shared.NextInt64(1, Messages.WampIds.MaxId + 1);
+            if (_sessionIds.TryAdd(id, 0))
+            {
+                return id;
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, object?> WelcomeDetails(RouterSession session) => new Dictionary<string, object?>
+    {
+        ["realm"] = session.Realm!.Name,
+        ["authid"] = session.AuthId,
+        ["authrole"] = session.AuthRole,
+        ["authmethod"] = session.AuthMethod,
+        ["authprovider"] = "static",
+        ["roles"] = Roles,
+        ["agent"] = "Wampy.Router",
+    };
+
+    /// <summary>Runs one client connection as a session until it ends. Never throws.</summary>
+    public async Task RunSessionAsync(IRouterConnection connection)
+    {
+        var session = new RouterSession(connection, this);
+        _sessions[session] = 0;
+        try
+        {
+            if (_stopping)
+            {
+                session.Abort(WampErrorUris.SystemShutdown, "The router is shutting down.");
+            }
+
+            await session.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _sessions.TryRemove(session, out _);
+            _sessionIds.TryRemove(session.Id, out _);
+        }
+    }
+
+    /// <summary>Says GOODBYE to every session, waits for them up to the shutdown timeout, then ends the rest.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        var sessions = _sessions.Keys.ToArray();
+        foreach (var session in sessions)
+        {
+            session.Shutdown();
+        }
+
+        var all = Task.WhenAll(sessions.Select(s => s.Finished));
+        try
+        {
+            await all.WaitAsync(Options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            foreach (var session in sessions)
+            {
+                session.End();
+            }
+
+            await all.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static Dictionary<string, object?> Features(params string[] names) => names.ToDictionary(n => n, _ => (object?)true);
+}

@@ -1,0 +1,87 @@
+using System.Buffers;
+using Wampy.Messages;
+using Wampy.Payload;
+using Wampy.Router.Authentication;
+
+namespace Wampy.Router.Sessions;
+
+internal sealed partial class RouterSession
+{
+    private async Task<bool> HandshakeAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        timeout.CancelAfter(_router.Options.HandshakeTimeout);
+        var frame = new ArrayBufferWriter<byte>(1024);
+        try
+        {
+            var first = await ReceiveOneAsync(frame, timeout.Token).ConfigureAwait(false);
+            if (first is null)
+            {
+                return false;
+            }
+
+            if (first is not HelloMessage hello)
+            {
+                Abort(WampErrorUris.ProtocolViolation, $"The first message must be HELLO, not {first.MessageType.ToString().ToUpperInvariant()}.");
+                return false;
+            }
+
+            var realm = _router.FindRealm(hello.Realm);
+            if (realm is null)
+            {
+                Abort(WampErrorUris.NoSuchRealm, $"The router has no realm '{hello.Realm}'.");
+                return false;
+            }
+
+            Id = _router.NewSessionId();
+            var step = realm.Authenticator.Begin(hello, Id);
+            if (step.Challenge is not null)
+            {
+                Send(step.Challenge);
+                var reply = await ReceiveOneAsync(frame, timeout.Token).ConfigureAwait(false);
+                if (reply is null)
+                {
+                    return false;
+                }
+
+                if (reply is not AuthenticateMessage authenticate)
+                {
+                    Abort(WampErrorUris.ProtocolViolation, $"Expected AUTHENTICATE after CHALLENGE, got {reply.MessageType.ToString().ToUpperInvariant()}.");
+                    return false;
+                }
+
+                step = step.Verify(authenticate);
+            }
+
+            if (!step.IsAdmitted)
+            {
+                Abort(step.Error!, step.Message!);
+                return false;
+            }
+
+            AuthId = step.AuthId!;
+            AuthRole = step.AuthRole!;
+            AuthMethod = step.AuthMethod!;
+            SupportsInterrupt = CalleeFeature(hello.Details, "call_canceling");
+            Realm = realm;
+            realm.Join(this);
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_closing.IsCancellationRequested)
+        {
+            Abort(WampErrorUris.ProtocolViolation, $"The handshake did not complete within {_router.Options.HandshakeTimeout.TotalSeconds:0.#} s.");
+            return false;
+        }
+    }
+
+    private async Task<WampMessage?> ReceiveOneAsync(ArrayBufferWriter<byte> frame, CancellationToken cancellationToken)
+    {
+        frame.ResetWrittenCount();
+        return await _connection.ReceiveAsync(frame, cancellationToken).ConfigureAwait(false)
+            ? _connection.Serializer.Deserialize(frame.WrittenMemory)
+            : null;
+    }
+
+    private static bool CalleeFeature(IReadOnlyDictionary<string, object?> details, string feature) =>
+        details.GetDictionary("roles").GetDictionary("callee").GetDictionary("features").GetBoolean(feature) == true;
+}

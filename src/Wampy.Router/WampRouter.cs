@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wampy.Router.Diagnostics;
+using Wampy.Router.Realms;
+using Wampy.Router.Transports;
+
+namespace Wampy.Router;
+
+/// <summary>
+/// An in-process WAMP v2 router (dealer and broker) on Kestrel, listening on WebSocket and optionally RawSocket.
+/// Start one with <see cref="StartAsync"/>, or let <c>AddWampyRouter</c> run it with a host.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var router = await WampRouter.StartAsync(new WampRouterOptions { Port = 0 });
+/// await using var client = new WampClient(new WampClientOptions { Url = router.Url, Realm = "realm1" });
+/// </code>
+/// </example>
+public sealed class WampRouter : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RouterCore _core;
+    private int _stopped;
+
+    private WebApplication App => _app;
+
+    private WampRouter(WebApplication app, RouterCore core, Uri url, Uri? rawSocketUrl)
+    {
+        _app = app;
+        _core = core;
+        Url = url;
+        RawSocketUrl = rawSocketUrl;
+    }
+
+    /// <summary>The WebSocket URL clients connect to, e.g. <c>ws://127.0.0.1:8080/ws</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The RawSocket URL clients connect to, e.g. <c>tcp://127.0.0.1:8081</c>; <see langword="null"/> when RawSocket is off.</summary>
+    public Uri? RawSocketUrl { get; }
+
+    /// <summary>The names of the realms the router serves.</summary>
+    public IReadOnlyList<string> Realms => _core.Realms.Select(r => r.Name).ToArray();
+
+    /// <summary>How many sessions have joined a realm and not left it.</summary>
+    public int SessionCount(string realm)
+    {
+        var found = _core.FindRealm(realm) ?? throw new ArgumentException($"The router has no realm '{realm}'.", nameof(realm));
+        lock (found.Gate)
+        {
+            return found.Sessions.Count;
+        }
+    }
+
+    /// <summary>Validates <paramref name="options"/>, starts listening and returns the running router.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="IOException">A port is in use.</exception>
+    public static async Task<WampRouter> StartAsync(
+        WampRouterOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        WampRouterOptionsValidator.ThrowIfInvalid(options);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), TimeProvider.System);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton(core);
+        builder.Services.AddSingleton<RawSocketConnectionHandler>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxMessageSize;
+            Listen(kestrel, options, options.Port, _ => { });
+            if (options.RawSocketPort is { } rawSocketPort)
+            {
+                Listen(kestrel, options, rawSocketPort, listen => listen.UseConnectionHandler<RawSocketConnectionHandler>());
+            }
+        });
+
+        var app = builder.Build();
+        var endpoint = new WebSocketEndpoint(core);
+        app.UseWebSockets();
+        app.Run(endpoint.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var host = options.ListenAddress is "*" or "0.0.0.0" or "::" ? "127.0.0.1" : options.ListenAddress;
+        var ports = addresses.Select(a => new Uri(a.Replace("*", "localhost", StringComparison.Ordinal)).Port).ToList();
+        var webSocketPort = options.Port != 0 ? options.Port : ports[0];
+        int? rawPort = options.RawSocketPort is null ? null : options.RawSocketPort != 0 ? options.RawSocketPort : ports.First(p => p != webSocketPort);
+        var hostText = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+        var url = new Uri($"ws://{hostText}:{webSocketPort}{options.WebSocketPath}");
+        var rawSocketUrl = rawPort is null ? null : new Uri($"tcp://{hostText}:{rawPort}");
+        Log.Listening(core.Logger, rawSocketUrl is null ? url.ToString() : $"{url}, {rawSocketUrl}", string.Join(", ", core.Realms.Select(r => r.Name)));
+        return new WampRouter(app, core, url, rawSocketUrl);
+    }
+
+    /// <summary>Says GOODBYE to every session (<c>wamp.close.system_shutdown</c>), waits for them, then stops listening.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await _core.StopAsync(cancellationToken).ConfigureAwait(false);
+        await App.StopAsync(cancellationToken).ConfigureAwait(false);
+        Log.Stopped(_core.Logger);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await App.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, WampRouterOptions options, int port, Action<ListenOptions> configure)
+    {
+        switch (options.ListenAddress)
+        {
+            case "*":
+                kestrel.ListenAnyIP(port, configure);
+                break;
+            case "localhost":
+                kestrel.ListenLocalhost(port, configure);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(options.ListenAddress), port, configure);
+                break;
+        }
+    }
+}
