@@ -131,7 +131,7 @@ internal sealed class RouterCore
         {
             foreach (var session in sessions)
             {
-                session.End();
+                session.Kill();
             }
 
             await all.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);

@@ -8,12 +8,8 @@ internal sealed partial class RouterSession
     /// <summary>Hands one message of an established session to the realm; <see langword="false"/> ends the session.</summary>
     private bool Dispatch(WampMessage message)
     {
+        // Option and detail types were checked by the serializer: a bad one is a protocol violation.
         var realm = Realm!;
-        if (!OptionsAreValid(message))
-        {
-            return Volatile.Read(ref _ending) == 0;
-        }
-
         switch (message)
         {
             case CallMessage call:
@@ -60,40 +56,6 @@ internal sealed partial class RouterSession
                     WampErrorUris.ProtocolViolation,
                     $"{message.MessageType.ToString().ToUpperInvariant()} is not a message a client may send in an established session.");
                 return false;
-        }
-    }
-
-    /// <summary>
-    /// Checks option and detail types. A bad request is answered with ERROR <c>wamp.error.invalid_argument</c>
-    /// and the session lives; a bad message that cannot be answered aborts the session.
-    /// </summary>
-    private bool OptionsAreValid(WampMessage message)
-    {
-        try
-        {
-            WampMessageValidator.Validate(message);
-            return true;
-        }
-        catch (WampProtocolViolationException ex)
-        {
-            var requestId = message switch
-            {
-                CallMessage m => m.RequestId,
-                RegisterMessage m => m.RequestId,
-                PublishMessage m => m.RequestId,
-                SubscribeMessage m => m.RequestId,
-                _ => 0,
-            };
-            if (requestId == 0)
-            {
-                Abort(WampErrorUris.ProtocolViolation, ex.Message);
-            }
-            else
-            {
-                Send(new ErrorMessage(message.MessageType, requestId, WampDictionary.Empty, WampErrorUris.InvalidArgument, WampArguments.From(ex.Message)));
-            }
-
-            return false;
         }
     }
 }

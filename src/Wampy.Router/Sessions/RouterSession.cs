@@ -70,7 +70,7 @@ internal sealed partial class RouterSession
         }
 
         Log.SlowConsumer(_logger, Id, _router.Options.MaxQueuedMessagesPerSession);
-        End();
+        Kill();
     }
 
     /// <summary>Sends ABORT with <paramref name="reason"/> and ends the session.</summary>
@@ -95,13 +95,33 @@ internal sealed partial class RouterSession
         }
     }
 
-    /// <summary>Ends the session now: stops receiving, sends what is queued, closes the connection.</summary>
+    /// <summary>
+    /// Ends the session: nothing more is queued, what is queued (an ABORT or GOODBYE) is sent, then receiving stops
+    /// and the connection closes.
+    /// </summary>
     public void End()
     {
         if (Interlocked.Exchange(ref _ending, 1) == 0)
         {
             _outbound.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Ends the session without waiting for queued messages to be sent (a peer that does not read).</summary>
+    public void Kill()
+    {
+        End();
+        CancelReceive();
+    }
+
+    private void CancelReceive()
+    {
+        try
+        {
             _closing.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -168,7 +188,7 @@ internal sealed partial class RouterSession
                 frame = new ArrayBufferWriter<byte>(4096);
             }
 
-            if (!Dispatch(message))
+            if (!Dispatch(message) || Volatile.Read(ref _ending) != 0)
             {
                 return;
             }
@@ -208,10 +228,6 @@ internal sealed partial class RouterSession
                     }
 
                     await _connection.SendAsync(buffer.WrittenMemory, CancellationToken.None).ConfigureAwait(false);
-                    if (message is AbortMessage)
-                    {
-                        End();
-                    }
                 }
 
                 await _connection.FlushAsync(CancellationToken.None).ConfigureAwait(false);
@@ -219,9 +235,14 @@ internal sealed partial class RouterSession
         }
         catch (Exception ex)
         {
-            // The connection is gone: nothing more can be delivered; the receive side notices and ends.
+            // The connection is gone: nothing more can be delivered.
             Log.SendFailed(_logger, ex, Id);
             End();
+        }
+        finally
+        {
+            // Everything queued is out (or cannot go out): stop receiving.
+            CancelReceive();
         }
     }
 }

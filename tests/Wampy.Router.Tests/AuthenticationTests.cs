@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Wampy.Authentication;
+using Wampy.TestPeers;
+
+namespace Wampy.Router.Tests;
+
+/// <summary>Every auth method against the router's static users, with Autobahn|JS and with our client, and each failure.</summary>
+public sealed class AuthenticationTests(RouterFixture router) : IClassFixture<RouterFixture>
+{
+    public static TheoryData<string, JsonObject, string> Credentials => new()
+    {
+        { "ticket", new JsonObject { ["authmethods"] = new JsonArray("ticket"), ["authid"] = "ticket-user", ["ticket"] = "ticket-secret" }, "frontend" },
+        { "wampcra", new JsonObject { ["authmethods"] = new JsonArray("wampcra"), ["authid"] = "cra-user", ["secret"] = "cra-secret" }, "backend" },
+        { "wampcra", new JsonObject { ["authmethods"] = new JsonArray("wampcra"), ["authid"] = "salted-user", ["secret"] = "salted-secret" }, "backend" },
+        { "cryptosign", new JsonObject { ["authmethods"] = new JsonArray("cryptosign"), ["authid"] = "sign-user", ["seed"] = RouterFixture.CryptosignSeed }, "backend" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Credentials))]
+    public async Task Autobahn_authenticates_with_each_method(string method, JsonObject settings, string role)
+    {
+        await using var peer = await router.AutobahnAsync("json", "secure", settings);
+
+        Assert.Equal(settings["authid"]!.GetValue<string>(), peer.AuthId);
+        Assert.Equal(role, peer.AuthRole);
+        Assert.NotEmpty(method);
+    }
+
+    [Theory]
+    [InlineData("ticket", "ticket-user", "ticket")]
+    [InlineData("wampcra", "cra-user", "secret")]
+    [InlineData("wampcra", "salted-user", "secret")]
+    public async Task Wrong_credentials_are_refused_with_authentication_failed(string method, string authId, string key)
+    {
+        var settings = new JsonObject { ["authmethods"] = new JsonArray(method), ["authid"] = authId, [key] = "wrong" };
+
+        var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => router.AutobahnAsync("json", "secure", settings));
+
+        Assert.Equal("wamp.error.authentication_failed", refused.Reason);
+    }
+
+    [Fact]
+    public async Task Cryptosign_with_another_key_is_refused()
+    {
+        var settings = new JsonObject
+        {
+            ["authmethods"] = new JsonArray("cryptosign"), ["authid"] = "sign-user", ["seed"] = new string('1', 64),
+        };
+
+        var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => router.AutobahnAsync("json", "secure", settings));
+
+        Assert.Equal("wamp.error.no_auth_method", refused.Reason);
+    }
+
+    [Fact]
+    public async Task Anonymous_is_refused_where_the_realm_does_not_allow_it()
+    {
+        var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => router.AutobahnAsync("json", "secure"));
+
+        Assert.Equal("wamp.error.no_auth_method", refused.Reason);
+    }
+
+    [Fact]
+    public async Task Unknown_realm_is_refused_with_no_such_realm()
+    {
+        var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => router.AutobahnAsync("json", "com.nowhere"));
+
+        Assert.Equal("wamp.error.no_such_realm", refused.Reason);
+    }
+
+    [Fact]
+    public async Task Our_client_authenticates_with_every_method()
+    {
+        var authenticators = new (string AuthId, IWampAuthenticator Authenticator)[]
+        {
+            ("ticket-user", new TicketAuthenticator("ticket-secret")),
+            ("cra-user", new WampCraAuthenticator("cra-secret")),
+            ("salted-user", new WampCraAuthenticator("salted-secret")),
+            ("sign-user", CryptosignAuthenticator.FromHexSeed(RouterFixture.CryptosignSeed)),
+        };
+        foreach (var (authId, authenticator) in authenticators)
+        {
+            await using var client = await router.ClientAsync(realm: "secure", configure: o =>
+            {
+                o.AuthId = authId;
+                o.Authenticators.Add(authenticator);
+            });
+
+            Assert.Equal(authId, client.AuthId);
+            Assert.Equal(authenticator.AuthMethod, client.AuthMethod);
+        }
+    }
+
+    [Fact]
+    public async Task Our_client_gets_a_clear_authentication_failure()
+    {
+        var failure = await Assert.ThrowsAsync<WampSessionAbortedException>(() => router.ClientAsync(realm: "secure", configure: o =>
+        {
+            o.AuthId = "cra-user";
+            o.Authenticators.Add(new WampCraAuthenticator("not-the-secret"));
+        }));
+
+        Assert.True(failure.IsAuthenticationFailure);
+        Assert.Equal("wamp.error.authentication_failed", failure.Error);
+    }
+}
