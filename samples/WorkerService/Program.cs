@@ -3,11 +3,9 @@ using WorkerService;
 
 var builder = Host.CreateApplicationBuilder(args);
 
-// Until Wampy ships its embedded router, the sample starts the fox-wamp router the tests use (Node.js).
-if (builder.Configuration.GetValue<bool>("DevelopmentRouter:Enabled"))
-{
-    builder.Services.AddHostedService<DevelopmentRouter>();
-}
+// The embedded router (WampyRouter:Enabled, true in appsettings.json) makes the sample self-contained.
+// Point Wampy:Url at Crossbar.io or Bondy and set WampyRouter:Enabled to false to use a real router.
+builder.Services.AddWampyRouter(builder.Configuration.GetSection("WampyRouter"));
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWampy(builder.Configuration.GetSection(WampyOptions.SectionName))

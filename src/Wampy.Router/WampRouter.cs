@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wampy.Router.Diagnostics;
+using Wampy.Router.Hosting;
 using Wampy.Router.Realms;
 using Wampy.Router.Transports;
 
@@ -71,8 +73,9 @@ public sealed class WampRouter : IAsyncDisposable
         var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), TimeProvider.System);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<ILoggerFactory>(new RouterLoggerFactory(loggerFactory));
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
         builder.Services.AddSingleton(core);
         builder.Services.AddSingleton<RawSocketConnectionHandler>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

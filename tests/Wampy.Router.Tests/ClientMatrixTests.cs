@@ -103,4 +103,19 @@ public sealed class ClientMatrixTests(RouterFixture router) : IClassFixture<Rout
         Assert.Equal("wamp.close.system_shutdown", reason.Reason);
         Assert.False(reason.ClosedByClient);
     }
+
+    [Fact]
+    public async Task Closing_our_client_is_a_clean_goodbye_even_when_the_router_drops_the_connection_at_once()
+    {
+        var client = await router.ClientAsync();
+        var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
+        client.Closed += (_, e) => closed.TrySetResult(e);
+
+        await client.CloseAsync().Within();
+
+        var reason = await closed.Task.Within();
+        Assert.Equal("wamp.close.normal", reason.Reason);
+        Assert.True(reason.ClosedByClient);
+        await client.DisposeAsync();
+    }
 }

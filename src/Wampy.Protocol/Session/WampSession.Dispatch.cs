@@ -94,6 +94,8 @@ internal sealed partial class WampSession
         var reply = Volatile.Read(ref _goodbyeReply);
         if (reply is not null)
         {
+            // Our GOODBYE was answered: when the router now drops the connection, that is the close we asked for.
+            Interlocked.CompareExchange(ref _closeReason, new(_closingReason ?? WampErrorUris.CloseNormal, ClosedByClientMessage, closedByClient: true, null), null);
             reply.TrySetResult(goodbye);
             return;
         }

@@ -34,7 +34,9 @@ internal sealed partial class WampSession
     private Task _receiveLoop = Task.CompletedTask;
     private Task _drain = Task.CompletedTask;
     private int _sending;
+    private const string ClosedByClientMessage = "The session was closed by the client.";
     private TaskCompletionSource<GoodbyeMessage>? _goodbyeReply;
+    private string? _closingReason;
     private WampSessionClosedEventArgs? _closeReason;
     private int _terminated;
 
@@ -128,6 +130,7 @@ internal sealed partial class WampSession
 
         try
         {
+            _closingReason = reason;
             Send(new GoodbyeMessage(WampDictionary.Empty, reason));
             await reply.Task.WaitAsync(_options.CloseTimeout, cancellationToken).ConfigureAwait(false);
             await _connection.CloseAsync(cancellationToken).ConfigureAwait(false);
@@ -139,7 +142,7 @@ internal sealed partial class WampSession
         }
         finally
         {
-            Terminate(reason, "The session was closed by the client.", closedByClient: true, exception: null);
+            Terminate(reason, ClosedByClientMessage, closedByClient: true, exception: null);
         }
     }
 
