@@ -1,10 +1,25 @@
 using BenchmarkDotNet.Running;
 using Wampy.Benchmarks;
+using Wampy.Router;
 
-if (args.Length > 0 && args[0] == "roundtrip")
+switch (args.FirstOrDefault())
 {
-    return await RoundTripBenchmark.RunAsync(args[1..]);
-}
+    case "roundtrip":
+        return await RoundTripBenchmark.RunAsync(args[1..]);
+    case "router":
+        // The round-trip benchmark runs Wampy.Router in a process of its own, like fox-wamp.
+        await using (var router = await WampRouter.StartAsync(new WampRouterOptions
+        {
+            Port = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
+            Realms = [new WampRealmOptions { Name = "bench" }],
+        }))
+        {
+            Console.WriteLine(router.Url);
+            await Task.Delay(Timeout.Infinite);
+        }
 
-BenchmarkSwitcher.FromAssembly(typeof(SerializerBenchmarks).Assembly).Run(args);
-return 0;
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(SerializerBenchmarks).Assembly).Run(args);
+        return 0;
+}

@@ -6,49 +6,50 @@ using Wampy.TestPeers;
 namespace Wampy.Benchmarks;
 
 /// <summary>
-/// Calls per second through a real router (fox-wamp, started here) with a Wampy caller and a Wampy callee in this
-/// process, and the same workload run by Autobahn|JS (caller and callee in one Node process) for comparison.
-/// Reports throughput, latency percentiles and client CPU time per call (the router's CPU is not counted).
-/// Usage: roundtrip [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
+/// A load tool, not a BenchmarkDotNet job: a caller and a callee exchange calls through a real router with N
+/// calls in flight, and the same workload is driven by Autobahn|JS in the same run. Routers: fox-wamp (Node.js)
+/// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
+/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
 /// </summary>
 internal static class RoundTripBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var inflights = Option(args, "--inflight", "1,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var routers = Option(args, "--router", "fox,wampy").Split(',');
         var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
         var withAutobahn = !args.Contains("--no-autobahn");
 
-        await using var router = new FoxRouter();
-        await router.InitializeAsync();
-        var url = router.Url;
-        Console.WriteLine($"Router: fox-wamp on {url}; {Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run.");
+        Console.WriteLine($"{Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run; latencies in µs.");
         Console.WriteLine();
-        Console.WriteLine("| client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-
-        foreach (var inflight in inflights)
+        Console.WriteLine("| router | client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call | router CPU µs/call |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var routerName in routers)
         {
-            var wampy = await RunWampyAsync(url, inflight, warmup, seconds);
-            Print("Wampy", inflight, wampy);
-            if (withAutobahn)
+            await using var router = await BenchRouter.StartAsync(routerName);
+            foreach (var inflight in inflights)
             {
-                var autobahn = await RunAutobahnAsync(url, inflight, warmup, seconds);
-                Print("Autobahn|JS", inflight, autobahn);
-                Console.WriteLine(
-                    $"|   ratio Wampy/Autobahn | {inflight} | {wampy.CallsPerSecond / autobahn.CallsPerSecond:0.00}x | | | | {wampy.CpuMicrosPerCall / autobahn.CpuMicrosPerCall:0.00}x |");
+                var wampy = await RunWampyAsync(router, inflight, warmup, seconds);
+                Print(router.Name, "Wampy", inflight, wampy);
+                if (withAutobahn)
+                {
+                    var autobahn = await RunAutobahnAsync(router, inflight, warmup, seconds);
+                    Print(router.Name, "Autobahn|JS", inflight, autobahn);
+                    Console.WriteLine(
+                        $"| {router.Name} | ratio Wampy/Autobahn | {inflight} | {wampy.CallsPerSecond / autobahn.CallsPerSecond:0.00}x | " +
+                        $"{wampy.P50 / autobahn.P50:0.00}x | | {wampy.P99 / autobahn.P99:0.00}x | {wampy.CpuMicrosPerCall / autobahn.CpuMicrosPerCall:0.00}x | |");
+                }
             }
         }
 
         return 0;
     }
 
-    private static async Task<Measurement> RunWampyAsync(Uri url, int inflight, double warmup, double seconds)
+    private static async Task<Measurement> RunWampyAsync(BenchRouter router, int inflight, double warmup, double seconds)
     {
-        var options = new WampClientOptions { Url = url, Realm = "bench" };
-        await using var callee = new WampClient(options);
-        await using var caller = new WampClient(new WampClientOptions { Url = url, Realm = "bench" });
+        await using var callee = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench" });
+        await using var caller = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench" });
         await callee.ConnectAsync();
         await caller.ConnectAsync();
         var procedure = $"bench.echo.{Guid.NewGuid():N}";
@@ -57,7 +58,7 @@ internal static class RoundTripBenchmark
         var measuring = false;
         var stop = false;
         var latencies = new List<double>[inflight];
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         async Task Worker(int index)
         {
             var mine = latencies[index] = new List<double>(1 << 16);
@@ -77,6 +78,7 @@ internal static class RoundTripBenchmark
         await Task.Delay(TimeSpan.FromSeconds(warmup));
         process.Refresh();
         var cpuStart = process.TotalProcessorTime;
+        var routerCpuStart = router.Cpu();
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref measuring, true);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
@@ -84,6 +86,7 @@ internal static class RoundTripBenchmark
         clock.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuStart;
+        var routerCpu = router.Cpu() - routerCpuStart;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(workers);
 
@@ -94,31 +97,37 @@ internal static class RoundTripBenchmark
             Percentile(all, 0.50),
             Percentile(all, 0.90),
             Percentile(all, 0.99),
-            cpu.TotalMicroseconds / all.Length);
+            cpu.TotalMicroseconds / all.Length,
+            routerCpu.TotalMicroseconds / all.Length);
     }
 
-    private static async Task<Measurement> RunAutobahnAsync(Uri url, int inflight, double warmup, double seconds)
+    private static async Task<Measurement> RunAutobahnAsync(BenchRouter router, int inflight, double warmup, double seconds)
     {
         await using var node = NodeProcess.Start(
             "bench-autobahn.js",
-            url.ToString(),
+            router.Url.ToString(),
             inflight.ToString(CultureInfo.InvariantCulture),
             warmup.ToString(CultureInfo.InvariantCulture),
             seconds.ToString(CultureInfo.InvariantCulture));
-        var line = await node.WaitForLineAsync(static l => l.StartsWith('{'), TimeSpan.FromSeconds(warmup + seconds + 60));
+        await node.WaitForLineAsync(static l => l == "MEASURE_START", TimeSpan.FromSeconds(warmup + 60));
+        var routerCpuStart = router.Cpu();
+        var line = await node.WaitForLineAsync(static l => l.StartsWith('{'), TimeSpan.FromSeconds(seconds + 60));
+        var routerCpu = router.Cpu() - routerCpuStart;
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
+        var callsPerSecond = root.GetProperty("callsPerSecond").GetDouble();
         return new Measurement(
-            root.GetProperty("callsPerSecond").GetDouble(),
+            callsPerSecond,
             root.GetProperty("p50").GetDouble(),
             root.GetProperty("p90").GetDouble(),
             root.GetProperty("p99").GetDouble(),
-            root.GetProperty("cpuMicrosPerCall").GetDouble());
+            root.GetProperty("cpuMicrosPerCall").GetDouble(),
+            routerCpu.TotalMicroseconds / (callsPerSecond * seconds));
     }
 
-    private static void Print(string client, int inflight, Measurement m) =>
+    private static void Print(string router, string client, int inflight, Measurement m) =>
         Console.WriteLine(
-            $"| {client} | {inflight} | {m.CallsPerSecond:0} | {m.P50:0} | {m.P90:0} | {m.P99:0} | {m.CpuMicrosPerCall:0.0} |");
+            $"| {router} | {client} | {inflight} | {m.CallsPerSecond:0} | {m.P50:0} | {m.P90:0} | {m.P99:0} | {m.CpuMicrosPerCall:0.0} | {m.RouterCpuMicrosPerCall:0.0} |");
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
@@ -129,5 +138,5 @@ internal static class RoundTripBenchmark
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private sealed record Measurement(double CallsPerSecond, double P50, double P90, double P99, double CpuMicrosPerCall);
+    private sealed record Measurement(double CallsPerSecond, double P50, double P90, double P99, double CpuMicrosPerCall, double RouterCpuMicrosPerCall);
 }

@@ -1,7 +1,7 @@
 // The round-trip workload of benchmarks/Wampy.Benchmarks run by Autobahn|JS: a callee and a caller (two
 // sessions in this one process) through the router, with N calls in flight.
 // Usage: node bench-autobahn.js <url> <inflight> <warmupSeconds> <seconds>
-// Prints one JSON line: {callsPerSecond, p50, p90, p99, cpuMicrosPerCall} (latencies in microseconds).
+// Prints MEASURE_START when the measured window opens, then one JSON line: {callsPerSecond, p50, p90, p99, cpuMicrosPerCall} (latencies in microseconds).
 'use strict'
 if (typeof globalThis.WebSocket === 'undefined') globalThis.WebSocket = require('ws')
 const autobahn = require('autobahn')
@@ -42,6 +42,7 @@ async function main () {
   const cpuStart = process.cpuUsage()
   const t0 = process.hrtime.bigint()
   measuring = true
+  process.stdout.write('MEASURE_START\n')
   await new Promise((r) => setTimeout(r, seconds))
   measuring = false
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e9
