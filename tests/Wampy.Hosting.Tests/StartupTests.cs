@@ -76,7 +76,7 @@ public class StartupTests
     {
         await using var worker = WorkerHost.Build(Nowhere, handlers: w => w.AddHandler<UnbindableHandler>());
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => worker.Host.StartAsync());
-        Assert.Contains("UnbindableHandler.StreamAsync ('bad.stream') returns IAsyncEnumerable", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("UnbindableHandler.StreamAsync ('bad.stream') handles events and cannot return IAsyncEnumerable", ex.Message, StringComparison.Ordinal);
 
         await using var none = WorkerHost.Build(Nowhere, handlers: w => w.AddHandler<NoMethodsHandler>());
         var noneEx = await Assert.ThrowsAsync<InvalidOperationException>(() => none.Host.StartAsync());

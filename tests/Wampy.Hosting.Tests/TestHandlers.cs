@@ -88,7 +88,7 @@ public sealed class DuplicateHandler
 
 public sealed class UnbindableHandler
 {
-    [WampProcedure("bad.stream")]
+    [WampTopic("bad.stream")]
     public async IAsyncEnumerable<int> StreamAsync()
     {
         await Task.Yield();

@@ -58,6 +58,13 @@ public sealed class WampyOptions
     public bool StrictUris { get; set; }
 
     /// <summary>
+    /// When the router revokes a handler's registration or subscription (e.g. an operator removed it), bind it
+    /// again after <see cref="WampyReconnectOptions.InitialDelay"/>. Default <see langword="true"/>. When
+    /// <see langword="false"/>, it stays unbound until the next session.
+    /// </summary>
+    public bool RebindRevoked { get; set; } = true;
+
+    /// <summary>
     /// Adjusts the protocol client's options after Wampy has applied the settings above: custom authenticators,
     /// serializers, transports, TLS settings of the WebSocket. Not bound from configuration.
     /// </summary>

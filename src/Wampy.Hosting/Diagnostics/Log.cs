@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(112, LogLevel.Information, "Session closed")]
     public static partial void Closed(ILogger logger);
+
+    [LoggerMessage(113, LogLevel.Warning, "The router revoked the {Kind} '{Uri}' of {Handler} ({Reason}); {Next}")]
+    public static partial void Revoked(ILogger logger, string kind, string uri, string handler, string reason, string next);
 }

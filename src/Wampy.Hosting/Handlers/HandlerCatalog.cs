@@ -23,10 +23,10 @@ internal sealed class HandlerCatalog
                 {
                     topics.Add(handler);
                 }
-                else if (!procedures.TryAdd(handler.Uri, handler))
+                else if (!procedures.TryAdd($"{handler.Uri} {handler.RegisterOptions!.Match.ToWire()}", handler))
                 {
                     throw new InvalidOperationException(
-                        $"Procedure '{handler.Uri}' is claimed twice: by {procedures[handler.Uri].DisplayName} and by {handler.DisplayName}. A procedure has one handler.");
+                        $"Procedure '{handler.Uri}' is claimed twice: by {procedures[$"{handler.Uri} {handler.RegisterOptions!.Match.ToWire()}"].DisplayName} and by {handler.DisplayName}. A procedure has one handler.");
                 }
             }
 
@@ -64,11 +64,16 @@ internal sealed class HandlerCatalog
 
         var relative = procedure?.Procedure ?? topic!.Topic;
         var uri = type.GetCustomAttribute<WampUriPrefixAttribute>(inherit: true) is { } prefix ? prefix.Combine(relative) : relative;
-        if (!WampUri.IsValid(uri, strictUris))
+        var match = procedure?.UriMatch ?? topic!.UriMatch;
+        if (WampUri.Explain(uri, match, strictUris) is { } problem)
         {
-            throw new InvalidOperationException($"{type.Name}.{method.Name}: '{uri}' is not a valid WAMP URI{(strictUris ? " (strict rules)" : string.Empty)}.");
+            throw new InvalidOperationException(
+                $"{type.Name}.{method.Name}: '{uri}' is not a valid WAMP URI{(strictUris ? " (strict rules)" : string.Empty)} for {match.ToWire()} matching: {problem}.");
         }
 
-        return HandlerMethod.Create(type, method, uri, isTopic: topic is not null);
+        var handler = HandlerMethod.Create(type, method, uri, isTopic: topic is not null);
+        handler.RegisterOptions = procedure is null ? null : new RegisterOptions { Match = match, Invoke = procedure.Invoke, DiscloseCaller = procedure.DiscloseCaller };
+        handler.SubscribeOptions = topic is null ? null : new SubscribeOptions { Match = match, GetRetained = topic.GetRetained };
+        return handler;
     }
 }

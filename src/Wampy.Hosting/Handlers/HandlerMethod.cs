@@ -15,9 +15,13 @@ internal sealed class HandlerMethod
 
     private readonly ParameterBinder[] _binders;
     private readonly Func<object, object?[], object?> _call;
-    private readonly Func<object?, ValueTask<object?>>? _await;
+    private static readonly MethodInfo StreamOfT = typeof(HandlerMethod).GetMethod(nameof(StreamAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private HandlerMethod(Type handlerType, MethodInfo method, string uri, bool isTopic, ParameterBinder[] binders, Func<object, object?[], object?> call, Func<object?, ValueTask<object?>>? awaiter)
+    private readonly Func<object?, WampInvocation?, CancellationToken, ValueTask<object?>>? _await;
+
+    private HandlerMethod(
+        Type handlerType, MethodInfo method, string uri, bool isTopic, ParameterBinder[] binders, Func<object, object?[], object?> call,
+        Func<object?, WampInvocation?, CancellationToken, ValueTask<object?>>? awaiter)
     {
         HandlerType = handlerType;
         Method = method;
@@ -37,6 +41,12 @@ internal sealed class HandlerMethod
 
     public bool IsTopic { get; }
 
+    /// <summary>The REGISTER options from <see cref="WampProcedureAttribute"/>; <see langword="null"/> for topics.</summary>
+    public RegisterOptions? RegisterOptions { get; set; }
+
+    /// <summary>The SUBSCRIBE options from <see cref="WampTopicAttribute"/>; <see langword="null"/> for procedures.</summary>
+    public SubscribeOptions? SubscribeOptions { get; set; }
+
     /// <summary>Whether the method produces a value (not void, Task or ValueTask).</summary>
     public bool ReturnsValue => Method.ReturnType != typeof(void) && Method.ReturnType != typeof(Task) && Method.ReturnType != typeof(ValueTask);
 
@@ -51,8 +61,7 @@ internal sealed class HandlerMethod
         }
 
         var parameters = method.GetParameters();
-        var dataCount = parameters.Count(p => p.ParameterType != typeof(CancellationToken)
-            && p.ParameterType != typeof(WampInvocation) && p.ParameterType != typeof(WampEvent));
+        var dataCount = parameters.Count(p => !ParameterBinder.IsSpecial(p.ParameterType));
         var binders = new ParameterBinder[parameters.Length];
         var position = 0;
         for (var i = 0; i < parameters.Length; i++)
@@ -89,7 +98,7 @@ internal sealed class HandlerMethod
         }
 
         var returned = _call(target, values);
-        return _await is null ? ValueTask.FromResult(returned) : _await(returned);
+        return _await is null ? ValueTask.FromResult(returned) : _await(returned, context.Invocation, context.CancellationToken);
     }
 
     private static Func<object, object?[], object?> Compile(Type handlerType, MethodInfo method)
@@ -107,33 +116,34 @@ internal sealed class HandlerMethod
         return Expression.Lambda<Func<object, object?[], object?>>(body, target, arguments).Compile();
     }
 
-    private static Func<object?, ValueTask<object?>>? CreateAwaiter(Type handlerType, MethodInfo method, string uri, bool isTopic)
+    private static Func<object?, WampInvocation?, CancellationToken, ValueTask<object?>>? CreateAwaiter(Type handlerType, MethodInfo method, string uri, bool isTopic)
     {
         var type = method.ReturnType;
         if (type == typeof(Task))
         {
-            return static async returned => { await ((Task)returned!).ConfigureAwait(false); return null; };
+            return static async (returned, _, _) => { await ((Task)returned!).ConfigureAwait(false); return null; };
         }
 
         if (type == typeof(ValueTask))
         {
-            return static async returned => { await ((ValueTask)returned!).ConfigureAwait(false); return null; };
+            return static async (returned, _, _) => { await ((ValueTask)returned!).ConfigureAwait(false); return null; };
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
         {
-            return AwaitTaskOfT.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<object?, ValueTask<object?>>>();
+            return AwaitTaskOfT.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<object?, WampInvocation?, CancellationToken, ValueTask<object?>>>();
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>))
         {
-            return AwaitValueTaskOfT.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<object?, ValueTask<object?>>>();
+            return AwaitValueTaskOfT.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<object?, WampInvocation?, CancellationToken, ValueTask<object?>>>();
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
         {
-            throw new InvalidOperationException(
-                $"{handlerType.Name}.{method.Name} ('{uri}') returns IAsyncEnumerable: progressive results are not supported yet; return Task<T> instead.");
+            return isTopic
+                ? throw new InvalidOperationException($"{handlerType.Name}.{method.Name} ('{uri}') handles events and cannot return IAsyncEnumerable.")
+                : StreamOfT.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<object?, WampInvocation?, CancellationToken, ValueTask<object?>>>();
         }
 
         if (isTopic && type != typeof(void))
@@ -145,7 +155,31 @@ internal sealed class HandlerMethod
         return null;
     }
 
-    private static async ValueTask<object?> AwaitTaskOf<T>(object? returned) => await ((Task<T>)returned!).ConfigureAwait(false);
+    private static async ValueTask<object?> AwaitTaskOf<T>(object? returned, WampInvocation? invocation, CancellationToken cancellationToken) =>
+        await ((Task<T>)returned!).ConfigureAwait(false);
 
-    private static async ValueTask<object?> AwaitValueTaskOf<T>(object? returned) => await ((ValueTask<T>)returned!).ConfigureAwait(false);
+    private static async ValueTask<object?> AwaitValueTaskOf<T>(object? returned, WampInvocation? invocation, CancellationToken cancellationToken) =>
+        await ((ValueTask<T>)returned!).ConfigureAwait(false);
+
+    /// <summary>
+    /// A handler returning IAsyncEnumerable streams progressive results: every item but the last is sent as progress
+    /// (when the caller asked for it), the last one is the final result; no item gives an empty result.
+    /// </summary>
+    private static async ValueTask<object?> StreamAsync<T>(object? returned, WampInvocation? invocation, CancellationToken cancellationToken)
+    {
+        var hasPrevious = false;
+        T previous = default!;
+        await foreach (var item in ((IAsyncEnumerable<T>)returned!).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (hasPrevious)
+            {
+                invocation?.ReportProgress(WampResult.FromValue(previous));
+            }
+
+            previous = item;
+            hasPrevious = true;
+        }
+
+        return hasPrevious ? WampResult.FromValue(previous) : WampResult.Empty;
+    }
 }

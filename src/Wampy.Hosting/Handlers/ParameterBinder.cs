@@ -25,12 +25,26 @@ internal sealed class ParameterBinder
 
     public object? Bind(in HandlerContext context) => _bind(context);
 
+    private static readonly MethodInfo ProgressOfT = typeof(ParameterBinder).GetMethod(nameof(Progress), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Whether a parameter of this type is filled by Wampy rather than from a WAMP argument.</summary>
+    public static bool IsSpecial(Type type) =>
+        type == typeof(CancellationToken) || type == typeof(WampInvocation) || type == typeof(WampEvent) ||
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IProgress<>));
+
     public static ParameterBinder Create(ParameterInfo parameter, int position, bool onlyDataParameter, bool forEvents, string uri)
     {
         var type = parameter.ParameterType;
         if (type == typeof(CancellationToken))
         {
             return new ParameterBinder(static c => c.CancellationToken);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IProgress<>))
+        {
+            return forEvents
+                ? throw Unbindable(parameter, uri, "a topic handler cannot report progress")
+                : new ParameterBinder(ProgressOfT.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<HandlerContext, object?>>());
         }
 
         if (type == typeof(WampInvocation))
@@ -155,4 +169,12 @@ internal sealed class ParameterBinder
 
     internal static InvalidOperationException Unbindable(ParameterInfo parameter, string uri, string reason) =>
         new($"Parameter '{parameter.Name}' of {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name} ('{uri}') cannot be bound: {reason}.");
+
+    /// <summary>An IProgress&lt;T&gt; parameter: each report is a progressive result, sent when the caller asked for progress.</summary>
+    private static object? Progress<T>(HandlerContext context) => new InvocationProgress<T>(context.Invocation);
+
+    private sealed class InvocationProgress<T>(WampInvocation? invocation) : IProgress<T>
+    {
+        public void Report(T value) => invocation?.ReportProgress(WampResult.FromValue(value));
+    }
 }

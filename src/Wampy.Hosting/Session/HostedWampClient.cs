@@ -49,6 +49,20 @@ internal sealed class HostedWampClient(SessionTracker tracker, IOptions<WampyOpt
         }
     }
 
+    public async IAsyncEnumerable<WampResult> StreamAsync(
+        string procedure, object?[]? arguments = null, object? argumentsKw = null, CallOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await JoinedClientAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = WampyTelemetry.ActivitySource.StartActivity($"call {procedure}", ActivityKind.Client);
+        activity?.SetTag("wamp.procedure", procedure);
+        telemetry.Calls.Add(1, new KeyValuePair<string, object?>("wamp.procedure", procedure));
+        await foreach (var result in client.StreamAsync(procedure, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return result;
+        }
+    }
+
     public async Task<TResult> CallAsync<TResult>(
         string procedure, object?[]? arguments = null, object? argumentsKw = null, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         (await CallAsync(procedure, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false)).GetValue<TResult>();

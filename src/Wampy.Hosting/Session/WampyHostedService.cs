@@ -230,12 +230,12 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
         var bindings = new List<IAsyncDisposable>();
         foreach (var method in _catalog!.Procedures)
         {
-            bindings.Add(await BindOneAsync("procedure", method, () => _client!.RegisterAsync(method.Uri, _dispatcher.ForProcedure(method), cancellationToken: cancellationToken)).ConfigureAwait(false));
+            bindings.Add(await BindOneAsync("procedure", method, () => _client!.RegisterAsync(method.Uri, _dispatcher.ForProcedure(method), method.RegisterOptions, cancellationToken)).ConfigureAwait(false));
         }
 
         foreach (var method in _catalog.Topics)
         {
-            bindings.Add(await BindOneAsync("topic", method, () => _client!.SubscribeAsync(method.Uri, _dispatcher.ForTopic(method), cancellationToken: cancellationToken)).ConfigureAwait(false));
+            bindings.Add(await BindOneAsync("topic", method, () => _client!.SubscribeAsync(method.Uri, _dispatcher.ForTopic(method), method.SubscribeOptions, cancellationToken)).ConfigureAwait(false));
         }
 
         lock (_bindings)
@@ -253,12 +253,70 @@ internal sealed class WampyHostedService : IHostedService, IAsyncDisposable
         {
             var binding = await bind().ConfigureAwait(false);
             Log.Bound(_logger, kind, method.Uri, method.DisplayName);
+            WatchRevocation(kind, method, binding, bind);
             return binding;
         }
         catch (WampException ex)
         {
             Log.BindFailed(_logger, kind, method.Uri, method.DisplayName, ex);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A registration or subscription the router revokes is logged and, with <see cref="WampyOptions.RebindRevoked"/>,
+    /// bound again after the initial reconnect delay on the same session (a new session binds everything anyway).
+    /// </summary>
+    private void WatchRevocation<T>(string kind, HandlerMethod method, T binding, Func<Task<T>> bind)
+        where T : IAsyncDisposable
+    {
+        void OnRevoked(object? sender, WampRevokedEventArgs e)
+        {
+            Log.Revoked(_logger, kind, method.Uri, method.DisplayName, e.Reason ?? "no reason given",
+                _options.RebindRevoked ? $"binding it again in {_options.Reconnect.InitialDelay}" : "it stays unbound until the next session");
+            lock (_bindings)
+            {
+                _bindings.Remove(binding);
+            }
+
+            if (_options.RebindRevoked)
+            {
+                _ = RebindAsync(kind, method, bind);
+            }
+        }
+
+        switch (binding)
+        {
+            case IWampRegistration registration:
+                registration.Revoked += OnRevoked;
+                break;
+            case IWampSubscription subscription:
+                subscription.Revoked += OnRevoked;
+                break;
+        }
+    }
+
+    private async Task RebindAsync<T>(string kind, HandlerMethod method, Func<Task<T>> bind)
+        where T : IAsyncDisposable
+    {
+        try
+        {
+            var session = _client!.SessionId;
+            await Task.Delay(_options.Reconnect.InitialDelay, _stopping.Token).ConfigureAwait(false);
+            if (_client.State != WampSessionState.Established || _client.SessionId != session)
+            {
+                return; // A new session binds everything itself.
+            }
+
+            var binding = await BindOneAsync(kind, method, bind).ConfigureAwait(false);
+            lock (_bindings)
+            {
+                _bindings.Add(binding);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WampException or WampConnectionException or TimeoutException)
+        {
+            // Stopping, refused again (logged by BindOneAsync) or the session ended: the next session binds it.
         }
     }
 

@@ -10,4 +10,13 @@ public sealed class WampProcedureAttribute(string procedure) : Attribute
 {
     /// <summary>The procedure URI.</summary>
     public string Procedure { get; } = procedure;
+
+    /// <summary>How the procedure matches calls when a hosted handler registers it: exact (default), prefix or wildcard.</summary>
+    public WampMatch UriMatch { get; set; }
+
+    /// <summary>Shares the procedure with other callees, and how the router picks one. Default single.</summary>
+    public WampInvocationPolicy Invoke { get; set; }
+
+    /// <summary>Asks the router to disclose every caller to the handler (<see cref="WampInvocation.CallerSessionId"/>).</summary>
+    public bool DiscloseCaller { get; set; }
 }

@@ -7,4 +7,10 @@ public sealed class WampTopicAttribute(string topic) : Attribute
 {
     /// <summary>The topic URI.</summary>
     public string Topic { get; } = topic;
+
+    /// <summary>How the topic matches events when a hosted handler subscribes: exact (default), prefix or wildcard.</summary>
+    public WampMatch UriMatch { get; set; }
+
+    /// <summary>Asks the broker for retained events on subscribing.</summary>
+    public bool GetRetained { get; set; }
 }

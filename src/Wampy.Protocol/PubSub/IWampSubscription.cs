@@ -11,4 +11,10 @@ public interface IWampSubscription : IAsyncDisposable
 
     /// <summary>The id the router gave the subscription (shared by the topic's local handlers).</summary>
     long SubscriptionId { get; }
+
+    /// <summary>
+    /// Raised when the router revokes the subscription by itself (UNSUBSCRIBED without a request): no more events
+    /// arrive for it. Not raised by disposing it or by the session ending.
+    /// </summary>
+    event EventHandler<WampRevokedEventArgs>? Revoked;
 }

@@ -6,8 +6,12 @@ namespace Wampy;
 /// <summary>One call of a registered procedure, as a callee handler sees it.</summary>
 public sealed class WampInvocation
 {
-    internal WampInvocation(InvocationMessage message, string registeredProcedure)
+    private static readonly IReadOnlyDictionary<string, object?> ProgressOptions = new Dictionary<string, object?> { ["progress"] = true };
+    private readonly Action<WampMessage>? _send;
+
+    internal WampInvocation(InvocationMessage message, string registeredProcedure, Action<WampMessage>? send = null)
     {
+        _send = send;
         RequestId = message.RequestId;
         RegistrationId = message.RegistrationId;
         Details = message.Details;
@@ -42,4 +46,21 @@ public sealed class WampInvocation
 
     /// <summary>The caller's authrole, when the router discloses it.</summary>
     public string? CallerAuthRole => Details.GetString("caller_authrole");
+
+    /// <summary>Whether the caller asked for progressive results (details <c>receive_progress</c>).</summary>
+    public bool ReceiveProgress => Details.GetBoolean("receive_progress") == true;
+
+    /// <summary>
+    /// Sends a progressive result to the caller ahead of the handler's final result, when the caller asked for
+    /// progress (<see cref="ReceiveProgress"/>); otherwise does nothing. Progress is delivered in the order reported.
+    /// </summary>
+    /// <param name="progress">The progressive result.</param>
+    public void ReportProgress(WampResult progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (ReceiveProgress && _send is not null)
+        {
+            _send(new YieldMessage(RequestId, ProgressOptions, progress.Arguments, progress.ArgumentsKw));
+        }
+    }
 }

@@ -31,6 +31,9 @@ public sealed class WampResult
     /// <summary>RESULT details (for a caller) or YIELD options (from a callee).</summary>
     public IReadOnlyDictionary<string, object?> Details { get; }
 
+    /// <summary>Whether this is a progressive result of a streamed call (details <c>progress</c>), not the final one.</summary>
+    public bool IsProgress => Details.GetBoolean("progress") == true;
+
     /// <summary>A result holding one value as its only positional argument.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The result.</returns>

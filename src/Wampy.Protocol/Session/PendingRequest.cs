@@ -17,4 +17,10 @@ internal sealed class PendingRequest(WampMessageType replyType, string action, s
 
     /// <summary>Runs on the receive loop with the successful reply, before the waiter resumes (e.g. to map a new registration).</summary>
     public Action<WampMessage>? OnReply { get; init; }
+
+    /// <summary>Receives progressive RESULTs (details <c>progress</c>) of a call that asked for them; the request stays pending.</summary>
+    public Action<ResultMessage>? OnProgress { get; init; }
+
+    /// <summary>Runs when the caller gives up waiting (timeout, cancellation, an abandoned stream) before the reply came.</summary>
+    public Action? OnAbandon { get; init; }
 }

@@ -175,6 +175,18 @@ public sealed class WampClient : IWampCaller, IAsyncDisposable
         return GetSession().CallAsync(procedure, ToArguments(arguments), ToKeywordArguments(argumentsKw), options, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<WampResult> StreamAsync(
+        string procedure,
+        object?[]? arguments = null,
+        object? argumentsKw = null,
+        CallOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        CheckUri(procedure, nameof(procedure));
+        return GetSession().StreamAsync(procedure, ToArguments(arguments), ToKeywordArguments(argumentsKw), options, cancellationToken);
+    }
+
     /// <summary>
     /// Calls a procedure and binds the result to <typeparamref name="TResult"/>: the first positional result,
     /// else the keyword results as a whole (see <see cref="WampResult.GetValue{T}"/>).
@@ -226,7 +238,7 @@ public sealed class WampClient : IWampCaller, IAsyncDisposable
     public Task<IWampRegistration> RegisterAsync(
         string procedure, WampInvocationHandler handler, RegisterOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckUri(procedure, nameof(procedure));
+        CheckUri(procedure, options?.Match ?? WampMatch.Exact, nameof(procedure));
         ArgumentNullException.ThrowIfNull(handler);
         return GetSession().RegisterAsync(procedure, handler, options, cancellationToken);
     }
@@ -240,7 +252,7 @@ public sealed class WampClient : IWampCaller, IAsyncDisposable
     public Task<IWampSubscription> SubscribeAsync(
         string topic, WampEventHandler handler, SubscribeOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckUri(topic, nameof(topic));
+        CheckUri(topic, options?.Match ?? WampMatch.Exact, nameof(topic));
         ArgumentNullException.ThrowIfNull(handler);
         return GetSession().SubscribeAsync(topic, handler, options, cancellationToken);
     }
@@ -271,10 +283,12 @@ public sealed class WampClient : IWampCaller, IAsyncDisposable
         return session;
     }
 
-    private void CheckUri(string uri, string parameterName)
+    private void CheckUri(string uri, string parameterName) => CheckUri(uri, WampMatch.Exact, parameterName);
+
+    private void CheckUri(string uri, WampMatch match, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(uri, parameterName);
-        WampUri.Validate(uri, _options.StrictUris, parameterName);
+        WampUri.Validate(uri, match, _options.StrictUris, parameterName);
     }
 
     private static WampArguments? ToArguments(object?[]? arguments) =>

@@ -51,6 +51,12 @@ public sealed class WampClientOptions
     /// <summary>Client-side timeout of calls that set none; <see langword="null"/> (the default) waits without limit.</summary>
     public TimeSpan? DefaultCallTimeout { get; set; }
 
+    /// <summary>
+    /// Send <see cref="CallOptions.RouterTimeout"/> in seconds instead of the spec's milliseconds: Crossbar.io and
+    /// Autobahn read the CALL option <c>timeout</c> as seconds. Default <see langword="false"/>.
+    /// </summary>
+    public bool RouterTimeoutInSeconds { get; set; }
+
     /// <summary>Validate URIs with the strict rules (lowercase letters, digits, underscores). Default loose.</summary>
     public bool StrictUris { get; set; }
 

@@ -9,13 +9,15 @@ internal sealed partial class WampSession
 {
     private readonly ConcurrentDictionary<long, Registration> _registrations = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _invocations = new();
+    private Action<WampMessage>? _sendProgress;
 
     public async Task<IWampRegistration> RegisterAsync(
         string procedure, WampInvocationHandler handler, RegisterOptions? options, CancellationToken cancellationToken)
     {
         var registration = new Registration(this, procedure, handler);
+        _sendProgress ??= Send;
         var requestId = _ids.Next();
-        var message = new RegisterMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, procedure);
+        var message = new RegisterMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, procedure);
         var pending = new PendingRequest(WampMessageType.Registered, "Registration of", procedure)
         {
             // Mapped on the receive loop, so that an INVOCATION right behind REGISTERED finds its handler.
@@ -100,7 +102,7 @@ internal sealed partial class WampSession
         WampMessage reply;
         try
         {
-            var result = await registration.Handler(new WampInvocation(invocation, registration.Procedure), cancellation.Token).ConfigureAwait(false)
+            var result = await registration.Handler(new WampInvocation(invocation, registration.Procedure, _sendProgress), cancellation.Token).ConfigureAwait(false)
                 ?? WampResult.Empty;
             reply = new YieldMessage(invocation.RequestId, result.Details, result.Arguments, result.ArgumentsKw);
         }
@@ -176,7 +178,9 @@ internal sealed partial class WampSession
         var id = message.Details.GetInt64("registration") ?? 0;
         if (_registrations.TryRemove(id, out var registration))
         {
-            Log.Revoked(_logger, $"registration of '{registration.Procedure}'", id, message.Details.GetString("reason") ?? "no reason given");
+            var reason = message.Details.GetString("reason");
+            Log.Revoked(_logger, $"registration of '{registration.Procedure}'", id, reason ?? "no reason given");
+            registration.OnRevoked(reason);
         }
     }
 
@@ -197,6 +201,15 @@ internal sealed partial class WampSession
         public long RegistrationId { get; set; }
 
         public WampInvocationHandler Handler => handler;
+
+        public event EventHandler<WampRevokedEventArgs>? Revoked;
+
+        public void OnRevoked(string? reason)
+        {
+            Interlocked.Exchange(ref _disposed, 1);
+            var revoked = Revoked;
+            ThreadPool.QueueUserWorkItem(_ => revoked?.Invoke(this, new WampRevokedEventArgs(reason)));
+        }
 
         public async ValueTask DisposeAsync()
         {

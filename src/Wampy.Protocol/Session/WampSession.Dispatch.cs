@@ -11,6 +11,9 @@ internal sealed partial class WampSession
     {
         switch (message)
         {
+            case ResultMessage m when m.Details.GetBoolean("progress") == true:
+                Progress(m);
+                break;
             case ResultMessage m:
                 Reply(m.RequestId, m);
                 break;
@@ -76,6 +79,18 @@ internal sealed partial class WampSession
 
         pending.OnReply?.Invoke(reply);
         pending.TrySetResult(reply);
+    }
+
+    private void Progress(ResultMessage progress)
+    {
+        if (_pending.TryGetValue(progress.RequestId, out var pending) && pending.OnProgress is { } onProgress)
+        {
+            onProgress(progress);
+        }
+        else
+        {
+            Log.UnknownRequest(_logger, "progressive RESULT", progress.RequestId);
+        }
     }
 
     private void Fail(ErrorMessage error)

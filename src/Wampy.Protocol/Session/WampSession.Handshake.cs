@@ -72,10 +72,15 @@ internal sealed partial class WampSession
             ["agent"] = _options.Agent,
             ["roles"] = new Dictionary<string, object?>
             {
-                ["caller"] = Features(("call_timeout", false)),
-                ["callee"] = Features(("call_canceling", true)),
-                ["publisher"] = Features(("publisher_exclusion", true)),
-                ["subscriber"] = Features(),
+                ["caller"] = Features(
+                    ("call_canceling", true), ("call_timeout", true), ("caller_identification", true), ("progressive_call_results", true)),
+                ["callee"] = Features(
+                    ("call_canceling", true), ("caller_identification", true), ("pattern_based_registration", true),
+                    ("shared_registration", true), ("progressive_call_results", true), ("registration_revocation", true)),
+                ["publisher"] = Features(
+                    ("publisher_exclusion", true), ("publisher_identification", true), ("subscriber_blackwhite_listing", true)),
+                ["subscriber"] = Features(
+                    ("pattern_based_subscription", true), ("publisher_identification", true), ("subscription_revocation", true)),
             },
         };
 

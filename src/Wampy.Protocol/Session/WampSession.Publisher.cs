@@ -9,7 +9,7 @@ internal sealed partial class WampSession
         string topic, WampArguments? arguments, WampKeywordArguments? argumentsKw, PublishOptions? options, CancellationToken cancellationToken)
     {
         var requestId = _ids.Next();
-        var message = new PublishMessage(requestId, BuildOptions(options), topic, arguments, argumentsKw);
+        var message = new PublishMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, topic, arguments, argumentsKw);
         if (options is not { Acknowledge: true })
         {
             Send(message);
@@ -19,34 +19,5 @@ internal sealed partial class WampSession
         var pending = new PendingRequest(WampMessageType.Published, "Publication to", topic);
         var reply = (PublishedMessage)await RequestAsync(requestId, message, pending, null, cancellationToken).ConfigureAwait(false);
         return reply.PublicationId;
-    }
-
-    private static IReadOnlyDictionary<string, object?> BuildOptions(PublishOptions? options)
-    {
-        if (options is null || (!options.Acknowledge && options.ExcludeMe is null && options.AdditionalOptions is null))
-        {
-            return WampDictionary.Empty;
-        }
-
-        var result = new Dictionary<string, object?>();
-        if (options.AdditionalOptions is not null)
-        {
-            foreach (var (key, value) in options.AdditionalOptions)
-            {
-                result[key] = value;
-            }
-        }
-
-        if (options.Acknowledge)
-        {
-            result["acknowledge"] = true;
-        }
-
-        if (options.ExcludeMe is { } excludeMe)
-        {
-            result["exclude_me"] = excludeMe;
-        }
-
-        return result;
     }
 }

@@ -21,13 +21,14 @@ internal sealed partial class WampSession
         Subscription subscription;
         bool first;
         var handle = new SubscriptionHandle(this, handler);
+        var key = SubscriptionKey(topic, options?.Match ?? WampMatch.Exact);
         lock (_subscriptionLock)
         {
-            first = !_subscriptionsByTopic.TryGetValue(topic, out subscription!);
+            first = !_subscriptionsByTopic.TryGetValue(key, out subscription!);
             if (first)
             {
-                subscription = new Subscription(topic, _options.EventQueueCapacity);
-                _subscriptionsByTopic[topic] = subscription;
+                subscription = new Subscription(topic, key, _options.EventQueueCapacity);
+                _subscriptionsByTopic[key] = subscription;
             }
 
             handle.Subscription = subscription;
@@ -53,7 +54,7 @@ internal sealed partial class WampSession
         }
 
         var requestId = _ids.Next();
-        var message = new SubscribeMessage(requestId, options?.AdditionalOptions ?? WampDictionary.Empty, topic);
+        var message = new SubscribeMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, topic);
         var pending = new PendingRequest(WampMessageType.Subscribed, "Subscription to", topic)
         {
             // Mapped on the receive loop, so that an EVENT right behind SUBSCRIBED finds its handlers.
@@ -79,9 +80,9 @@ internal sealed partial class WampSession
         {
             lock (_subscriptionLock)
             {
-                if (_subscriptionsByTopic.TryGetValue(topic, out var current) && current == subscription)
+                if (_subscriptionsByTopic.TryGetValue(key, out var current) && current == subscription)
                 {
-                    _subscriptionsByTopic.Remove(topic);
+                    _subscriptionsByTopic.Remove(key);
                 }
             }
 
@@ -99,10 +100,10 @@ internal sealed partial class WampSession
             subscription.Remove(handle);
             last = subscription.IsEmpty
                 && subscription.Ready.Task.IsCompletedSuccessfully
-                && _subscriptionsByTopic.TryGetValue(subscription.Topic, out var current) && current == subscription;
+                && _subscriptionsByTopic.TryGetValue(subscription.Key, out var current) && current == subscription;
             if (last)
             {
-                _subscriptionsByTopic.Remove(subscription.Topic);
+                _subscriptionsByTopic.Remove(subscription.Key);
                 _subscriptionsById.Remove(subscription.SubscriptionId);
             }
         }
@@ -153,14 +154,16 @@ internal sealed partial class WampSession
         {
             if (_subscriptionsById.Remove(id, out subscription))
             {
-                _subscriptionsByTopic.Remove(subscription.Topic);
+                _subscriptionsByTopic.Remove(subscription.Key);
             }
         }
 
         if (subscription is not null)
         {
             subscription.Complete();
-            Log.Revoked(_logger, $"subscription to '{subscription.Topic}'", id, message.Details.GetString("reason") ?? "no reason given");
+            var reason = message.Details.GetString("reason");
+            Log.Revoked(_logger, $"subscription to '{subscription.Topic}'", id, reason ?? "no reason given");
+            subscription.OnRevoked(reason);
         }
     }
 
@@ -179,7 +182,10 @@ internal sealed partial class WampSession
     }
 
     /// <summary>A router subscription and the local handlers sharing it; its events are handled in order, one at a time.</summary>
-    private sealed class Subscription(string topic, int capacity)
+    /// <summary>Local handlers share a router subscription when topic and match policy are the same (whitespace never occurs in a URI).</summary>
+    private static string SubscriptionKey(string topic, WampMatch match) => match == WampMatch.Exact ? topic : $"{topic} {match.ToWire()}";
+
+    private sealed class Subscription(string topic, string key, int capacity)
     {
         private readonly Channel<EventMessage> _queue = Channel.CreateBounded<EventMessage>(
             new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
@@ -187,6 +193,8 @@ internal sealed partial class WampSession
         private SubscriptionHandle[] _handles = [];
 
         public string Topic => topic;
+
+        public string Key => key;
 
         public long SubscriptionId { get; set; }
 
@@ -197,6 +205,19 @@ internal sealed partial class WampSession
         public void Add(SubscriptionHandle handle) => _handles = [.. _handles, handle];
 
         public void Remove(SubscriptionHandle handle) => _handles = Array.FindAll(_handles, h => h != handle);
+
+        /// <summary>Tells every local handler of a revoked subscription, off the receive loop.</summary>
+        public void OnRevoked(string? reason)
+        {
+            var handles = Volatile.Read(ref _handles);
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                foreach (var handle in handles)
+                {
+                    handle.OnRevoked(reason);
+                }
+            });
+        }
 
         public bool TryEnqueue(EventMessage message) => _queue.Writer.TryWrite(message);
 
@@ -237,6 +258,14 @@ internal sealed partial class WampSession
         public string Topic => Subscription!.Topic;
 
         public long SubscriptionId => Subscription!.SubscriptionId;
+
+        public event EventHandler<WampRevokedEventArgs>? Revoked;
+
+        public void OnRevoked(string? reason)
+        {
+            Interlocked.Exchange(ref _disposed, 1);
+            Revoked?.Invoke(this, new WampRevokedEventArgs(reason));
+        }
 
         public async ValueTask DisposeAsync()
         {

@@ -181,13 +181,22 @@ internal sealed partial class WampSession
         }
         catch (TimeoutException)
         {
-            _pending.TryRemove(requestId, out _);
+            Abandon(requestId);
             throw new TimeoutException($"{pending.Context} timed out after {timeout!.Value.TotalSeconds:0.###} s.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _pending.TryRemove(requestId, out _);
+            Abandon(requestId);
             throw;
+        }
+    }
+
+    /// <summary>Stops waiting for a request's reply; a reply that still comes is dropped (correlated by request id).</summary>
+    public void Abandon(long requestId)
+    {
+        if (_pending.TryRemove(requestId, out var pending))
+        {
+            pending.OnAbandon?.Invoke();
         }
     }
 

@@ -27,25 +27,31 @@ public static class WampUri
         }
     }
 
-    private static string? Explain(string? uri, bool strict)
+    /// <summary>
+    /// Whether <paramref name="uri"/> is valid for a registration or subscription with <paramref name="match"/>:
+    /// prefix URIs may end with a dot (or be empty); wildcard URIs may have empty components.
+    /// </summary>
+    /// <param name="uri">The URI or pattern to check.</param>
+    /// <param name="match">The match policy it is used with.</param>
+    /// <param name="strict">Apply the strict rules.</param>
+    /// <returns>The problem, or <see langword="null"/> when the URI is valid.</returns>
+    public static string? Explain(string? uri, WampMatch match, bool strict = false)
     {
         if (string.IsNullOrEmpty(uri))
         {
-            return "it is empty";
+            return match == WampMatch.Prefix ? null : "it is empty";
         }
 
-        var componentLength = 0;
         for (var i = 0; i < uri.Length; i++)
         {
             var c = uri[i];
             if (c == '.')
             {
-                if (componentLength == 0)
+                if ((i == 0 || uri[i - 1] == '.') && match != WampMatch.Wildcard)
                 {
                     return $"it has an empty component at position {i}";
                 }
 
-                componentLength = 0;
                 continue;
             }
 
@@ -55,10 +61,25 @@ public static class WampUri
                     ? $"'{c}' at position {i} is not allowed (strict URIs use only a-z, 0-9 and _)"
                     : $"'{(char.IsWhiteSpace(c) ? "whitespace" : c)}' at position {i} is not allowed";
             }
-
-            componentLength++;
         }
 
-        return componentLength == 0 ? "it ends with an empty component" : null;
+        return uri[^1] == '.' && match == WampMatch.Exact ? "it ends with an empty component" : null;
     }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the problem when <paramref name="uri"/> is not valid with <paramref name="match"/>.</summary>
+    /// <param name="uri">The URI or pattern to check.</param>
+    /// <param name="match">The match policy it is used with.</param>
+    /// <param name="strict">Apply the strict rules.</param>
+    /// <param name="parameterName">The parameter the URI came from.</param>
+    /// <exception cref="ArgumentException">The URI is not valid.</exception>
+    public static void Validate(string? uri, WampMatch match, bool strict, string parameterName)
+    {
+        var problem = Explain(uri, match, strict);
+        if (problem is not null)
+        {
+            throw new ArgumentException($"'{uri}' is not a valid WAMP URI for {match.ToWire()} matching: {problem}.", parameterName);
+        }
+    }
+
+    private static string? Explain(string? uri, bool strict) => Explain(uri, WampMatch.Exact, strict);
 }

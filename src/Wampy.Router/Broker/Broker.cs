@@ -24,8 +24,8 @@ internal sealed class Broker(RouterRealm realm)
 
     public void Subscribe(RouterSession session, SubscribeMessage subscribe)
     {
-        MatchPolicies.TryParse(subscribe.Options.GetString("match"), out var match);
-        var problem = RouterUris.Explain(subscribe.Topic, match, realm.Router.Options.StrictUris);
+        WampWireNames.TryParseMatch(subscribe.Options.GetString("match"), out var match);
+        var problem = WampUri.Explain(subscribe.Topic, match, realm.Router.Options.StrictUris);
         if (problem is not null)
         {
             Reply(session, subscribe.MessageType, subscribe.RequestId, WampErrorUris.InvalidUri, $"'{subscribe.Topic}' is not a valid topic URI: {problem}.");
@@ -93,7 +93,7 @@ internal sealed class Broker(RouterRealm realm)
     public void Publish(RouterSession publisher, PublishMessage publish)
     {
         var acknowledge = publish.Options.GetBoolean("acknowledge") == true;
-        var problem = RouterUris.Explain(publish.Topic, MatchPolicy.Exact, realm.Router.Options.StrictUris);
+        var problem = WampUri.Explain(publish.Topic, WampMatch.Exact, realm.Router.Options.StrictUris);
         string? refusal = problem is not null ? WampErrorUris.InvalidUri
             : RouterUris.IsReserved(publish.Topic) || !realm.Authorizer.IsAllowed(publisher.AuthRole, RouterAction.Publish, publish.Topic)
                 ? WampErrorUris.NotAuthorized
@@ -136,12 +136,32 @@ internal sealed class Broker(RouterRealm realm)
     /// <summary>Publishes a meta event from the router itself; the caller holds the realm's lock.</summary>
     public void PublishMeta(string topic, WampArguments arguments)
     {
-        if (_subscriptions.Find(topic, MatchPolicy.Exact) is null && !_subscriptions.Prefix.Any() && !_subscriptions.Wildcard.Any())
+        if (_subscriptions.Find(topic, WampMatch.Exact) is null && !_subscriptions.Prefix.Any() && !_subscriptions.Wildcard.Any())
         {
             return;
         }
 
         Deliver(null, new PublishMessage(0, WampDictionary.Empty, topic, arguments), NewPublicationId(), discloseMe: false);
+    }
+
+    /// <summary>
+    /// Removes a subscription from every subscriber (meta procedure <c>wamp.subscription.remove</c>): each gets
+    /// UNSUBSCRIBED without a request id, naming the subscription and the reason.
+    /// </summary>
+    public void Revoke(long subscriptionId, string reason)
+    {
+        if (!_byId.TryGetValue(subscriptionId, out var subscription))
+        {
+            return;
+        }
+
+        var details = new Dictionary<string, object?> { ["subscription"] = subscriptionId, ["reason"] = reason };
+        foreach (var subscriber in subscription.Subscribers.ToList())
+        {
+            subscriber.State.Subscriptions.Remove(subscriptionId);
+            RemoveSubscriber(subscriber, subscription);
+            subscriber.Send(new UnsubscribedMessage(0, details));
+        }
     }
 
     public void SessionLeft(RouterSession session)
@@ -167,7 +187,7 @@ internal sealed class Broker(RouterRealm realm)
         var exactDetails = discloseMe ? Details(null, publisher, discloseMe, retained: false) : WampDictionary.Empty;
         foreach (var subscription in _matches)
         {
-            var details = subscription.Match == MatchPolicy.Exact ? exactDetails : Details(publish.Topic, publisher, discloseMe, retained: false);
+            var details = subscription.Match == WampMatch.Exact ? exactDetails : Details(publish.Topic, publisher, discloseMe, retained: false);
             EventMessage? message = null;
             foreach (var subscriber in subscription.Subscribers)
             {
@@ -186,8 +206,8 @@ internal sealed class Broker(RouterRealm realm)
         {
             var matches = subscription.Match switch
             {
-                MatchPolicy.Prefix => topic.StartsWith(subscription.Uri, StringComparison.Ordinal),
-                MatchPolicy.Wildcard => UriPatternTable<Subscription>.WildcardMatches(subscription.Uri, topic),
+                WampMatch.Prefix => topic.StartsWith(subscription.Uri, StringComparison.Ordinal),
+                WampMatch.Wildcard => UriPatternTable<Subscription>.WildcardMatches(subscription.Uri, topic),
                 _ => topic == subscription.Uri,
             };
             if (matches)

@@ -4,13 +4,13 @@ using Wampy.Router.Sessions;
 namespace Wampy.Router.Broker;
 
 /// <summary>A topic (or pattern) and its subscribers; guarded by the realm's lock.</summary>
-internal sealed class Subscription(long id, string uri, MatchPolicy match)
+internal sealed class Subscription(long id, string uri, WampMatch match)
 {
     public long Id { get; } = id;
 
     public string Uri { get; } = uri;
 
-    public MatchPolicy Match { get; } = match;
+    public WampMatch Match { get; } = match;
 
     public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
 

@@ -23,8 +23,8 @@ internal sealed class Dealer(RouterRealm realm)
 
     public void Register(RouterSession session, RegisterMessage register)
     {
-        MatchPolicies.TryParse(register.Options.GetString("match"), out var match);
-        var invoke = InvocationPolicies.Parse(register.Options.GetString("invoke"));
+        WampWireNames.TryParseMatch(register.Options.GetString("match"), out var match);
+        var invoke = WampWireNames.ParseInvocationPolicy(register.Options.GetString("invoke"));
         if (!Admit(session, RouterAction.Register, register.MessageType, register.RequestId, register.Procedure, match))
         {
             return;
@@ -40,11 +40,11 @@ internal sealed class Dealer(RouterRealm realm)
                 _registrations.Add(register.Procedure, match, registration);
                 _byId.Add(registration.Id, registration);
             }
-            else if (registration.Invoke == InvocationPolicy.Single || invoke == InvocationPolicy.Single ||
+            else if (registration.Invoke == WampInvocationPolicy.Single || invoke == WampInvocationPolicy.Single ||
                      registration.Callees.Exists(c => c.Session == session))
             {
                 Reply(session, register.MessageType, register.RequestId, WampErrorUris.ProcedureAlreadyExists,
-                    $"'{register.Procedure}' ({match.ToWire()}) is already registered{(registration.Invoke == InvocationPolicy.Single ? "" : " by this session")}.");
+                    $"'{register.Procedure}' ({match.ToWire()}) is already registered{(registration.Invoke == WampInvocationPolicy.Single ? "" : " by this session")}.");
                 return;
             }
             else if (registration.Invoke != invoke)
@@ -84,7 +84,7 @@ internal sealed class Dealer(RouterRealm realm)
 
     public void Call(RouterSession caller, CallMessage call)
     {
-        if (!Admit(caller, RouterAction.Call, call.MessageType, call.RequestId, call.Procedure, MatchPolicy.Exact))
+        if (!Admit(caller, RouterAction.Call, call.MessageType, call.RequestId, call.Procedure, WampMatch.Exact))
         {
             return;
         }
@@ -210,6 +210,26 @@ internal sealed class Dealer(RouterRealm realm)
         }
     }
 
+    /// <summary>
+    /// Removes a registration from every callee (meta procedure <c>wamp.registration.remove</c>): each callee gets
+    /// UNREGISTERED without a request id, naming the registration and the reason.
+    /// </summary>
+    public void Revoke(long registrationId, string reason)
+    {
+        if (!_byId.TryGetValue(registrationId, out var registration))
+        {
+            return;
+        }
+
+        var details = new Dictionary<string, object?> { ["registration"] = registrationId, ["reason"] = reason };
+        foreach (var (callee, _) in registration.Callees.ToList())
+        {
+            callee.State.Registrations.Remove(registrationId);
+            RemoveCallee(callee, registration);
+            callee.Send(new UnregisteredMessage(0, details));
+        }
+    }
+
     /// <summary>Cleans up after a session that left: its registrations, the calls it made and the calls it owed.</summary>
     public void SessionLeft(RouterSession session)
     {
@@ -289,7 +309,7 @@ internal sealed class Dealer(RouterRealm realm)
         RouterSession caller, CallMessage call, Registration registration, bool receiveProgress, bool discloseCaller)
     {
         var details = new Dictionary<string, object?>();
-        if (registration.Match != MatchPolicy.Exact)
+        if (registration.Match != WampMatch.Exact)
         {
             details["procedure"] = call.Procedure;
         }
@@ -309,9 +329,9 @@ internal sealed class Dealer(RouterRealm realm)
         return details;
     }
 
-    private bool Admit(RouterSession session, RouterAction action, WampMessageType type, long requestId, string uri, MatchPolicy match)
+    private bool Admit(RouterSession session, RouterAction action, WampMessageType type, long requestId, string uri, WampMatch match)
     {
-        var problem = RouterUris.Explain(uri, match, realm.Router.Options.StrictUris);
+        var problem = WampUri.Explain(uri, match, realm.Router.Options.StrictUris);
         if (problem is not null)
         {
             Reply(session, type, requestId, WampErrorUris.InvalidUri, $"'{uri}' is not a valid procedure URI: {problem}.");

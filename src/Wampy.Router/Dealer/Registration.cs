@@ -4,7 +4,7 @@ using Wampy.Router.Sessions;
 namespace Wampy.Router.Dealer;
 
 /// <summary>A procedure (or pattern) and the callees that provide it; guarded by the realm's lock.</summary>
-internal sealed class Registration(long id, string uri, MatchPolicy match, InvocationPolicy invoke)
+internal sealed class Registration(long id, string uri, WampMatch match, WampInvocationPolicy invoke)
 {
     private int _next;
 
@@ -12,9 +12,9 @@ internal sealed class Registration(long id, string uri, MatchPolicy match, Invoc
 
     public string Uri { get; } = uri;
 
-    public MatchPolicy Match { get; } = match;
+    public WampMatch Match { get; } = match;
 
-    public InvocationPolicy Invoke { get; } = invoke;
+    public WampInvocationPolicy Invoke { get; } = invoke;
 
     public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
 
@@ -23,9 +23,9 @@ internal sealed class Registration(long id, string uri, MatchPolicy match, Invoc
 
     public (RouterSession Session, bool DiscloseCaller) Pick() => Invoke switch
     {
-        InvocationPolicy.RoundRobin => Callees[_next++ % Callees.Count],
-        InvocationPolicy.Random => Callees[System.Random.Shared.Next(Callees.Count)],
-        InvocationPolicy.Last => Callees[^1],
+        WampInvocationPolicy.RoundRobin => Callees[_next++ % Callees.Count],
+        WampInvocationPolicy.Random => Callees[System.Random.Shared.Next(Callees.Count)],
+        WampInvocationPolicy.Last => Callees[^1],
         _ => Callees[0],
     };
 

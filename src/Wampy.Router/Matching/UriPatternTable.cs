@@ -17,11 +17,11 @@ internal sealed class UriPatternTable<T>
 
     public IEnumerable<T> Wildcard => _wildcard.Values;
 
-    public T? Find(string uri, MatchPolicy policy) => Table(policy).GetValueOrDefault(uri);
+    public T? Find(string uri, WampMatch policy) => Table(policy).GetValueOrDefault(uri);
 
-    public void Add(string uri, MatchPolicy policy, T item) => Table(policy).Add(uri, item);
+    public void Add(string uri, WampMatch policy, T item) => Table(policy).Add(uri, item);
 
-    public void Remove(string uri, MatchPolicy policy) => Table(policy).Remove(uri);
+    public void Remove(string uri, WampMatch policy) => Table(policy).Remove(uri);
 
     /// <summary>Every entry that matches <paramref name="uri"/> (for the broker: an event goes to all of them).</summary>
     public void MatchAll(string uri, List<T> matches)
@@ -133,10 +133,10 @@ internal sealed class UriPatternTable<T>
         return pattern.StartsWith('.') ? 0 : index < 0 ? pattern.Length : index;
     }
 
-    private Dictionary<string, T> Table(MatchPolicy policy) => policy switch
+    private Dictionary<string, T> Table(WampMatch policy) => policy switch
     {
-        MatchPolicy.Prefix => _prefix,
-        MatchPolicy.Wildcard => _wildcard,
+        WampMatch.Prefix => _prefix,
+        WampMatch.Wildcard => _wildcard,
         _ => _exact,
     };
 }

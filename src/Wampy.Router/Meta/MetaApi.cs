@@ -22,7 +22,10 @@ internal sealed class MetaApi(RouterRealm realm)
         "wamp.registration.list_callees", "wamp.registration.count_callees",
         "wamp.subscription.list", "wamp.subscription.lookup", "wamp.subscription.match", "wamp.subscription.get",
         "wamp.subscription.list_subscribers", "wamp.subscription.count_subscribers",
+        "wamp.registration.remove", "wamp.subscription.remove",
     ];
+
+    private const string DefaultRevocationReason = "wamp.error.kicked";
 
     public void SessionJoined(RouterSession session) => Publish("wamp.session.on_join", SessionDetails(session));
 
@@ -97,6 +100,8 @@ internal sealed class MetaApi(RouterRealm realm)
         "wamp.subscription.get" => Subscription(args).Describe(),
         "wamp.subscription.list_subscribers" => Subscription(args).Subscribers.Select(s => (object?)s.Id).ToArray(),
         "wamp.subscription.count_subscribers" => (long)Subscription(args).Subscribers.Count,
+        "wamp.registration.remove" => RemoveRegistration(args),
+        "wamp.subscription.remove" => RemoveSubscription(args),
         _ => NotAMetaProcedure.Instance,
     };
 
@@ -106,16 +111,31 @@ internal sealed class MetaApi(RouterRealm realm)
         return roles is null ? realm.Sessions.Values : realm.Sessions.Values.Where(s => roles.Contains(s.AuthRole));
     }
 
-    private static MatchPolicy Match(WampArguments args)
+    private static WampMatch Match(WampArguments args)
     {
         if (args.Count > 1 && args.TryGet<Dictionary<string, string>>(1, out var options) &&
-            options.TryGetValue("match", out var match) && MatchPolicies.TryParse(match, out var policy))
+            options.TryGetValue("match", out var match) && WampWireNames.TryParseMatch(match, out var policy))
         {
             return policy;
         }
 
-        return MatchPolicy.Exact;
+        return WampMatch.Exact;
     }
+
+    private object? RemoveRegistration(WampArguments args)
+    {
+        realm.Dealer.Revoke(Registration(args).Id, Reason(args));
+        return null;
+    }
+
+    private object? RemoveSubscription(WampArguments args)
+    {
+        realm.Broker.Revoke(Subscription(args).Id, Reason(args));
+        return null;
+    }
+
+    private static string Reason(WampArguments args) =>
+        args.Count > 1 && args.TryGet<string>(1, out var reason) && !string.IsNullOrEmpty(reason) ? reason : DefaultRevocationReason;
 
     private Registration Registration(WampArguments args) =>
         realm.Dealer.FindById(args.Get<long>(0))

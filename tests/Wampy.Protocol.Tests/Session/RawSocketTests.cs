@@ -132,12 +132,12 @@ public class RawSocketTests
         client.Closed += (_, e) => closed.TrySetResult(e);
 
         var connect = client.ConnectAsync();
-        var handshake = await peer.AcceptAsync(lengthExponent: 0);
+        var handshake = await peer.AcceptAsync(lengthExponent: 1);
         Assert.Equal(1, handshake[1] >> 4);
         await JoinAsync(peer, JsonWampSerializer.Default, connect);
 
-        var tooBig = await Assert.ThrowsAnyAsync<Exception>(() => client.CallAsync("test.big", [new string('x', 600)]).Within());
-        Assert.Contains("maximum RawSocket message length of 512 bytes", tooBig.ToString(), StringComparison.Ordinal);
+        var tooBig = await Assert.ThrowsAnyAsync<Exception>(() => client.CallAsync("test.big", [new string('x', 1100)]).Within());
+        Assert.Contains("maximum RawSocket message length of 1024 bytes", tooBig.ToString(), StringComparison.Ordinal);
 
         await peer.SendAsync(0, new byte[2000]);
         var args = await closed.Task.Within();
