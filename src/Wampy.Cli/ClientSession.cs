@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace Wampy.Cli;
+
+/// <summary>Connects a client for one command, with console logging when --verbose.</summary>
+internal static class ClientSession
+{
+    public static async Task<(WampClient Client, ILoggerFactory Logging)> ConnectAsync(
+        CommonOptions common, ParseResult result, CancellationToken cancellationToken)
+    {
+        var options = common.ClientOptions(result);
+        var logging = LoggerFactory.Create(builder =>
+        {
+            builder.AddSimpleConsole(o => o.SingleLine = true);
+            builder.AddFilter(_ => result.GetValue(common.Verbose));
+            builder.SetMinimumLevel(LogLevel.Debug);
+        });
+        var client = new WampClient(options, logging);
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return (client, logging);
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            logging.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Wampy.Router;
+
+namespace Wampy.Cli.Commands;
+
+/// <summary><c>wampy router</c>: runs the embedded router until Ctrl+C.</summary>
+internal static class RouterCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var port = new Option<int>("--port") { Description = "WebSocket port (0: a free one)", DefaultValueFactory = _ => 8080 };
+        var rawSocketPort = new Option<int?>("--rawsocket-port") { Description = "Also listen for RawSocket on this port" };
+        var listen = new Option<string>("--listen") { Description = "Address to listen on: 127.0.0.1 (default), localhost, an IP, or *", DefaultValueFactory = _ => "127.0.0.1" };
+        var config = new Option<string>("--config") { Description = "A JSON file with a WampyRouter section (realms, users, roles); options given here override it" };
+        var command = new Command("router", "Run the embedded WAMP router until Ctrl+C") { port, rawSocketPort, listen, config };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new WampRouterOptions();
+            if (result.GetValue(config) is { } path)
+            {
+                new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false).Build().GetSection("WampyRouter").Bind(options);
+            }
+
+            if (result.GetResult(port) is not null || result.GetValue(config) is null)
+            {
+                options.Port = result.GetValue(port);
+            }
+
+            options.ListenAddress = result.GetValue(listen)!;
+            options.RawSocketPort = result.GetValue(rawSocketPort) ?? options.RawSocketPort;
+            if (result.GetResult(common.Realm) is not null)
+            {
+                // --realm names one realm open to anonymous clients (default realm1); more realms and users come from --config.
+                options.Realms.Add(new WampRealmOptions { Name = result.GetValue(common.Realm)! });
+            }
+
+            using var logging = LoggerFactory.Create(builder => builder
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .SetMinimumLevel(result.GetValue(common.Verbose) ? LogLevel.Debug : LogLevel.Information));
+            await using var router = await WampRouter.StartAsync(options, logging, cancellationToken);
+            await Console.Out.WriteLineAsync($"wampy: router listening on {router.Url}{(router.RawSocketUrl is null ? "" : $" and {router.RawSocketUrl}")}; realms {string.Join(", ", router.Realms)}; Ctrl+C to stop");
+            await Console.Out.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop and say GOODBYE to every session.
+            }
+
+            await router.StopAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

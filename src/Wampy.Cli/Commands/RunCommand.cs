@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wampy.Hosting;
+
+namespace Wampy.Cli.Commands;
+
+/// <summary>
+/// <c>wampy run &lt;assembly-or-project&gt;</c>: hosts the handler classes of a built assembly in a generic host (the
+/// counterpart of wampy's <c>wampy run module:Class</c>) until Ctrl+C.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var target = new Argument<string>("assembly-or-project") { Description = "A built .dll, a project file, or a directory with one project" };
+        var config = new Option<string>("--config") { Description = "An appsettings-style JSON file with a Wampy section; --url and --realm override it" };
+        var command = new Command("run", "Host the WAMP handler classes of an assembly until Ctrl+C") { target, config };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var assembly = await HandlerAssemblyLoader.LoadAsync(result.GetValue(target)!, Console.Error, cancellationToken);
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(result.GetValue(common.Verbose) ? LogLevel.Debug : LogLevel.Information);
+            if (result.GetValue(config) is { } path)
+            {
+                builder.Configuration.AddJsonFile(Path.GetFullPath(path), optional: false);
+            }
+
+            builder.Services.AddSingleton(TimeProvider.System);
+            var section = builder.Configuration.GetSection(WampyOptions.SectionName);
+            var client = common.ClientOptions(result); // validates --url and the credentials given on the command line
+            builder.Services.AddWampy(section)
+                .Configure(o =>
+                {
+                    if (result.GetResult(common.Url) is not null || section["Url"] is null)
+                    {
+                        o.Url = client.Url!.ToString();
+                    }
+
+                    if (result.GetResult(common.Realm) is not null || section["Realm"] is null)
+                    {
+                        o.Realm = client.Realm;
+                    }
+
+                    o.ConfigureClient = c =>
+                    {
+                        foreach (var authenticator in client.Authenticators)
+                        {
+                            c.Authenticators.Add(authenticator);
+                        }
+
+                        c.AuthId ??= client.AuthId;
+                    };
+                })
+                .AddHandlersFromAssembly(assembly);
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            await Console.Error.WriteLineAsync($"wampy: hosting the handlers of {assembly.GetName().Name}; Ctrl+C to stop");
+            await host.WaitForShutdownAsync(cancellationToken);
+            await host.StopAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using Wampy.Cli;
+
+return await WampyCommandLine.RunAsync(args);
