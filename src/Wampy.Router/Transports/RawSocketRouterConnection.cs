@@ -103,8 +103,9 @@ internal sealed class RawSocketRouterConnection(ConnectionContext connection, IW
 
     public ValueTask DisposeAsync()
     {
+        // Kestrel owns the connection itself and disposes it when the handler returns.
         _writeLock.Dispose();
-        return connection.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask WriteFrameAsync(byte type, ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken)
