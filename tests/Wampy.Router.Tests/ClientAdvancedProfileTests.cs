@@ -55,6 +55,28 @@ public sealed class ClientAdvancedProfileTests(RouterFixture router) : IClassFix
     }
 
     [Fact]
+    public async Task Progress_after_the_final_result_is_refused()
+    {
+        await using var callee = await router.ClientAsync();
+        WampInvocation? captured = null;
+        await callee.RegisterAsync("com.cap.late_progress", (invocation, _) =>
+        {
+            captured = invocation;
+            return ValueTask.FromResult(WampResult.FromValue("final"));
+        });
+        await using var caller = await router.ClientAsync();
+
+        var items = new List<WampResult>();
+        await foreach (var item in caller.StreamAsync("com.cap.late_progress"))
+        {
+            items.Add(item);
+        }
+
+        Assert.False(Assert.Single(items).IsProgress);
+        Assert.Throws<InvalidOperationException>(() => captured!.ReportProgress(WampResult.FromValue("too late")));
+    }
+
+    [Fact]
     public async Task Abandoning_a_stream_cancels_the_call_and_interrupts_the_callee()
     {
         await using var callee = await router.ClientAsync();

@@ -8,6 +8,7 @@ public sealed class WampInvocation
 {
     private static readonly IReadOnlyDictionary<string, object?> ProgressOptions = new Dictionary<string, object?> { ["progress"] = true };
     private readonly Action<WampMessage>? _send;
+    private volatile bool _answered;
 
     internal WampInvocation(InvocationMessage message, string registeredProcedure, Action<WampMessage>? send = null)
     {
@@ -55,12 +56,21 @@ public sealed class WampInvocation
     /// progress (<see cref="ReceiveProgress"/>); otherwise does nothing. Progress is delivered in the order reported.
     /// </summary>
     /// <param name="progress">The progressive result.</param>
+    /// <exception cref="InvalidOperationException">The invocation was already answered: progress must come before the final result.</exception>
     public void ReportProgress(WampResult progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        if (_answered)
+        {
+            throw new InvalidOperationException($"The invocation of '{Procedure}' was already answered: report progress before returning the final result.");
+        }
+
         if (ReceiveProgress && _send is not null)
         {
             _send(new YieldMessage(RequestId, ProgressOptions, progress.Arguments, progress.ArgumentsKw));
         }
     }
+
+    /// <summary>Marks the invocation answered: later progress would reach the router after the final YIELD.</summary>
+    internal void MarkAnswered() => _answered = true;
 }

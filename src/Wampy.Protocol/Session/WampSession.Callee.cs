@@ -100,10 +100,10 @@ internal sealed partial class WampSession
     private async Task RunInvocationAsync(Registration registration, InvocationMessage invocation, CancellationTokenSource cancellation)
     {
         WampMessage reply;
+        var context = new WampInvocation(invocation, registration.Procedure, _sendProgress);
         try
         {
-            var result = await registration.Handler(new WampInvocation(invocation, registration.Procedure, _sendProgress), cancellation.Token).ConfigureAwait(false)
-                ?? WampResult.Empty;
+            var result = await registration.Handler(context, cancellation.Token).ConfigureAwait(false) ?? WampResult.Empty;
             reply = new YieldMessage(invocation.RequestId, result.Details, result.Arguments, result.ArgumentsKw);
         }
         catch (Exception ex)
@@ -112,6 +112,7 @@ internal sealed partial class WampSession
         }
         finally
         {
+            context.MarkAnswered();
             _invocations.TryRemove(invocation.RequestId, out _);
             cancellation.Dispose();
         }

@@ -259,5 +259,5 @@ internal sealed class Broker(RouterRealm realm)
     private static long NewPublicationId() => Random.Shared.NextInt64(1, WampIds.MaxId + 1);
 
     private static void Reply(RouterSession session, WampMessageType type, long requestId, string error, string message) =>
-        session.Send(Dealer.Dealer.Error(type, requestId, error, message));
+        session.Send(RouterErrors.Error(type, requestId, error, message));
 }

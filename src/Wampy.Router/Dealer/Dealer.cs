@@ -242,7 +242,7 @@ internal sealed class Dealer(RouterRealm realm)
         foreach (var invocation in session.State.Invocations.Values.ToList())
         {
             Complete(invocation);
-            invocation.Caller.Send(Error(WampMessageType.Call, invocation.CallRequestId, WampErrorUris.Canceled, "The callee left before answering."));
+            invocation.Caller.Send(RouterErrors.Error(WampMessageType.Call, invocation.CallRequestId, WampErrorUris.Canceled, "The callee left before answering."));
         }
 
         foreach (var invocation in session.State.Calls.Values.ToList())
@@ -263,7 +263,7 @@ internal sealed class Dealer(RouterRealm realm)
             invocation.Callee.Send(new InterruptMessage(invocation.InvocationId, new Dictionary<string, object?> { ["mode"] = interruptMode }));
         }
 
-        invocation.Caller.Send(Error(WampMessageType.Call, invocation.CallRequestId, WampErrorUris.Canceled, reason));
+        invocation.Caller.Send(RouterErrors.Error(WampMessageType.Call, invocation.CallRequestId, WampErrorUris.Canceled, reason));
     }
 
     private static void Complete(Invocation invocation)
@@ -354,9 +354,6 @@ internal sealed class Dealer(RouterRealm realm)
         return true;
     }
 
-    internal static ErrorMessage Error(WampMessageType type, long requestId, string error, string message) =>
-        new(type, requestId, WampDictionary.Empty, error, WampArguments.From(message));
-
     private static void Reply(RouterSession session, WampMessageType type, long requestId, string error, string message) =>
-        session.Send(Error(type, requestId, error, message));
+        session.Send(RouterErrors.Error(type, requestId, error, message));
 }

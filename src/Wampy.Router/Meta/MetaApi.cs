@@ -64,12 +64,12 @@ internal sealed class MetaApi(RouterRealm realm)
         }
         catch (WampPayloadBindingException ex)
         {
-            caller.Send(Dealer.Dealer.Error(WampMessageType.Call, call.RequestId, WampErrorUris.InvalidArgument, ex.Message));
+            caller.Send(RouterErrors.Error(WampMessageType.Call, call.RequestId, WampErrorUris.InvalidArgument, ex.Message));
             return true;
         }
         catch (MetaLookupException ex)
         {
-            caller.Send(Dealer.Dealer.Error(WampMessageType.Call, call.RequestId, ex.Error, ex.Message));
+            caller.Send(RouterErrors.Error(WampMessageType.Call, call.RequestId, ex.Error, ex.Message));
             return true;
         }
 

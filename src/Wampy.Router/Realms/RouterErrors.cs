@@ -1,0 +1,11 @@
+using Wampy.Messages;
+using Wampy.Payload;
+
+namespace Wampy.Router.Realms;
+
+/// <summary>The ERROR replies the router sends itself: an error URI and a message a person can read.</summary>
+internal static class RouterErrors
+{
+    public static ErrorMessage Error(WampMessageType type, long requestId, string error, string message) =>
+        new(type, requestId, WampDictionary.Empty, error, WampArguments.From(message));
+}
