@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -42,7 +43,7 @@ public sealed class WampRouter : IAsyncDisposable
         RawSocketUrl = rawSocketUrl;
     }
 
-    /// <summary>The WebSocket URL clients connect to, e.g. <c>ws://127.0.0.1:8080/ws</c>.</summary>
+    /// <summary>The WebSocket URL clients connect to, e.g. <c>ws://127.0.0.1:8080/ws</c> (<c>wss://</c> with TLS).</summary>
     public Uri Url { get; }
 
     /// <summary>The RawSocket URL clients connect to, e.g. <c>tcp://127.0.0.1:8081</c>; <see langword="null"/> when RawSocket is off.</summary>
@@ -78,14 +79,19 @@ public sealed class WampRouter : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
         builder.Services.AddSingleton(core);
         builder.Services.AddSingleton<RawSocketConnectionHandler>();
+        var certificate = LoadCertificate(options.Tls);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageSize;
-            Listen(kestrel, options, options.Port, _ => { });
+            Listen(kestrel, options, options.Port, listen => UseTls(listen, certificate));
             if (options.RawSocketPort is { } rawSocketPort)
             {
-                Listen(kestrel, options, rawSocketPort, listen => listen.UseConnectionHandler<RawSocketConnectionHandler>());
+                Listen(kestrel, options, rawSocketPort, listen =>
+                {
+                    UseTls(listen, certificate);
+                    listen.UseConnectionHandler<RawSocketConnectionHandler>();
+                });
             }
         });
 
@@ -101,8 +107,8 @@ public sealed class WampRouter : IAsyncDisposable
         var webSocketPort = options.Port != 0 ? options.Port : ports[0];
         int? rawPort = options.RawSocketPort is null ? null : options.RawSocketPort != 0 ? options.RawSocketPort : ports.First(p => p != webSocketPort);
         var hostText = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
-        var url = new Uri($"ws://{hostText}:{webSocketPort}{options.WebSocketPath}");
-        var rawSocketUrl = rawPort is null ? null : new Uri($"tcp://{hostText}:{rawPort}");
+        var url = new Uri($"{(certificate is null ? "ws" : "wss")}://{hostText}:{webSocketPort}{options.WebSocketPath}");
+        var rawSocketUrl = rawPort is null ? null : new Uri($"{(certificate is null ? "tcp" : "tls")}://{hostText}:{rawPort}");
         Log.Listening(core.Logger, rawSocketUrl is null ? url.ToString() : $"{url}, {rawSocketUrl}", string.Join(", ", core.Realms.Select(r => r.Name)));
         return new WampRouter(app, core, url, rawSocketUrl);
     }
@@ -125,6 +131,26 @@ public sealed class WampRouter : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static X509Certificate2? LoadCertificate(WampRouterTlsOptions tls)
+    {
+        if (!tls.Enabled)
+        {
+            return null;
+        }
+
+        return tls.KeyPath is not null
+            ? X509Certificate2.CreateFromPemFile(tls.CertificatePath!, tls.KeyPath)
+            : X509CertificateLoader.LoadPkcs12FromFile(tls.CertificatePath!, tls.Password);
+    }
+
+    private static void UseTls(ListenOptions listen, X509Certificate2? certificate)
+    {
+        if (certificate is not null)
+        {
+            listen.UseHttps(certificate);
+        }
     }
 
     private static void Listen(KestrelServerOptions kestrel, WampRouterOptions options, int port, Action<ListenOptions> configure)

@@ -14,7 +14,9 @@ internal static class RouterCommand
         var rawSocketPort = new Option<int?>("--rawsocket-port") { Description = "Also listen for RawSocket on this port" };
         var listen = new Option<string>("--listen") { Description = "Address to listen on: 127.0.0.1 (default), localhost, an IP, or *", DefaultValueFactory = _ => "127.0.0.1" };
         var config = new Option<string>("--config") { Description = "A JSON file with a WampyRouter section (realms, users, roles); options given here override it" };
-        var command = new Command("router", "Run the embedded WAMP router until Ctrl+C") { port, rawSocketPort, listen, config };
+        var tlsCertificate = new Option<string>("--tls-cert") { Description = "Server certificate (PEM with --tls-key, or PFX): serve wss:// and tls://" };
+        var tlsKey = new Option<string>("--tls-key") { Description = "PEM private key of --tls-cert" };
+        var command = new Command("router", "Run the embedded WAMP router until Ctrl+C") { port, rawSocketPort, listen, config, tlsCertificate, tlsKey };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new WampRouterOptions();
@@ -29,6 +31,12 @@ internal static class RouterCommand
             }
 
             options.ListenAddress = result.GetValue(listen)!;
+            if (result.GetValue(tlsCertificate) is { } certificate)
+            {
+                options.Tls.CertificatePath = Path.GetFullPath(certificate);
+                options.Tls.KeyPath = result.GetValue(tlsKey) is { } key ? Path.GetFullPath(key) : null;
+            }
+
             options.RawSocketPort = result.GetValue(rawSocketPort) ?? options.RawSocketPort;
             if (result.GetResult(common.Realm) is not null)
             {

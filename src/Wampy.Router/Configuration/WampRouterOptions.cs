@@ -28,6 +28,9 @@ public sealed class WampRouterOptions
     /// <summary>The TCP port of the WAMP RawSocket endpoint; <see langword="null"/> (default) turns RawSocket off, 0 picks a free port.</summary>
     public int? RawSocketPort { get; set; }
 
+    /// <summary>TLS for both endpoints (wss:// and tls://). Off by default.</summary>
+    public WampRouterTlsOptions Tls { get; set; } = new();
+
     /// <summary>
     /// The serializers the router accepts, by name: <c>json</c>, <c>msgpack</c>, <c>cbor</c>. Default all three.
     /// Over WebSocket the client's order of preference decides among them.

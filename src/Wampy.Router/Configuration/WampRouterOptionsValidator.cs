@@ -53,6 +53,16 @@ public sealed class WampRouterOptionsValidator : IValidateOptions<WampRouterOpti
             yield return $"WampyRouter:WebSocketPath '{options.WebSocketPath}' must start with '/'.";
         }
 
+        if (options.Tls.Enabled && !File.Exists(options.Tls.CertificatePath))
+        {
+            yield return $"WampyRouter:Tls:CertificatePath '{options.Tls.CertificatePath}' does not exist.";
+        }
+
+        if (options.Tls.KeyPath is { } keyPath && !File.Exists(keyPath))
+        {
+            yield return $"WampyRouter:Tls:KeyPath '{keyPath}' does not exist.";
+        }
+
         if (options.Serializers is not { Length: > 0 })
         {
             yield return "WampyRouter:Serializers must name at least one of json, msgpack, cbor.";
