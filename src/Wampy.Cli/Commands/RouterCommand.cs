@@ -30,7 +30,10 @@ internal static class RouterCommand
                 options.Port = result.GetValue(port);
             }
 
-            options.ListenAddress = result.GetValue(listen)!;
+            if (result.GetResult(listen) is not null || result.GetValue(config) is null)
+            {
+                options.ListenAddress = result.GetValue(listen)!;
+            }
             if (result.GetValue(tlsCertificate) is { } certificate)
             {
                 options.Tls.CertificatePath = Path.GetFullPath(certificate);
