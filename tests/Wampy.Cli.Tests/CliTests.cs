@@ -211,6 +211,50 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Router_command_reads_realms_users_and_roles_from_a_config_file()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"wampy-router-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, """
+            {
+              "WampyRouter": {
+                "Port": 0,
+                "Realms": [
+                  {
+                    "Name": "office",
+                    "AllowAnonymous": false,
+                    "Users": [ { "AuthId": "alice", "Role": "staff", "Ticket": "alice-ticket" } ],
+                    "Roles": [ { "Name": "staff", "Permissions": [ { "Uri": "office.", "Call": true, "Register": true } ] } ]
+                  }
+                ]
+              }
+            }
+            """);
+        try
+        {
+            await using var cli = CliProcess.Start("router", "--config", config);
+            var banner = await cli.NextStdoutLineAsync();
+            while (!banner.Contains("router listening on", StringComparison.Ordinal))
+            {
+                banner = await cli.NextStdoutLineAsync();
+            }
+
+            var url = new Uri(banner.Split(' ').First(w => w.StartsWith("ws://", StringComparison.Ordinal)).TrimEnd(';'));
+            var alice = new JsonObject { ["authmethods"] = new JsonArray("ticket"), ["authid"] = "alice", ["ticket"] = "alice-ticket" };
+            await using var peer = await AutobahnPeer.StartAsync(url, "office", alice);
+            var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => AutobahnPeer.StartAsync(url, "office"));
+
+            Assert.Equal("staff", peer.AuthRole);
+            Assert.Equal("wamp.error.no_auth_method", refused.Reason);
+            Assert.Equal("wamp.error.not_authorized", (await peer.TryRegisterAsync("elsewhere.x", "echo"))["error"]!.GetValue<string>());
+            Assert.Equal(0, await cli.InterruptAsync());
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public async Task Run_hosts_the_handler_classes_of_a_built_assembly()
     {
         await using var cli = CliProcess.Start("run", CliProcess.SamplePath, "--url", fixture.Url);
