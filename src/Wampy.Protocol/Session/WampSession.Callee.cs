@@ -63,7 +63,7 @@ internal sealed partial class WampSession
             cancellation.Cancel();
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(new InvocationWorkItem(this, registration, invocation, cancellation), preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(new InvocationWorkItem(this, registration, invocation, cancellation), preferLocal: true);
     }
 
     private void CancelInvocations()
