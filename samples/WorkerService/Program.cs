@@ -10,7 +10,7 @@ builder.Services.AddWampyRouter(builder.Configuration.GetSection("WampyRouter"))
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWampy(builder.Configuration.GetSection(WampyOptions.SectionName))
     .AddHandlersFromAssembly(typeof(Program).Assembly);
-builder.Services.AddHealthChecks().AddWampy();
+builder.Services.AddHealthChecks().AddWampy().AddWampyRouter();
 builder.Services.AddHostedService<DemoJob>();
 
 await builder.Build().RunAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,7 @@ namespace Wampy.Router;
 
 /// <summary>
 /// An in-process WAMP v2 router (dealer and broker) on Kestrel, listening on WebSocket and optionally RawSocket.
-/// Start one with <see cref="StartAsync"/>, or let <c>AddWampyRouter</c> run it with a host.
+/// Start one with <see cref="StartAsync(WampRouterOptions, ILoggerFactory?, CancellationToken)"/>, or let <c>AddWampyRouter</c> run it with a host.
 /// </summary>
 /// <example>
 /// <code>
@@ -49,6 +50,9 @@ public sealed class WampRouter : IAsyncDisposable
     /// <summary>The RawSocket URL clients connect to, e.g. <c>tcp://127.0.0.1:8081</c>; <see langword="null"/> when RawSocket is off.</summary>
     public Uri? RawSocketUrl { get; }
 
+    /// <summary>Whether the router is listening (it has started and not been stopped).</summary>
+    public bool IsRunning => Volatile.Read(ref _stopped) == 0;
+
     /// <summary>The names of the realms the router serves.</summary>
     public IReadOnlyList<string> Realms => _core.Realms.Select(r => r.Name).ToArray();
 
@@ -65,13 +69,24 @@ public sealed class WampRouter : IAsyncDisposable
     /// <summary>Validates <paramref name="options"/>, starts listening and returns the running router.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
     /// <exception cref="IOException">A port is in use.</exception>
+    public static Task<WampRouter> StartAsync(
+        WampRouterOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, loggerFactory, meterFactory: null, cancellationToken);
+
+    /// <summary>
+    /// Validates <paramref name="options"/>, starts listening and returns the running router, with its metrics
+    /// (Meter <c>Wampy.Router</c>) created by <paramref name="meterFactory"/>.
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="IOException">A port is in use.</exception>
     public static async Task<WampRouter> StartAsync(
-        WampRouterOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+        WampRouterOptions options, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         WampRouterOptionsValidator.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
-        var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), TimeProvider.System);
+        var telemetry = new RouterTelemetry(meterFactory);
+        var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), TimeProvider.System, telemetry);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton<ILoggerFactory>(new RouterLoggerFactory(loggerFactory));
@@ -123,6 +138,7 @@ public sealed class WampRouter : IAsyncDisposable
 
         await _core.StopAsync(cancellationToken).ConfigureAwait(false);
         await App.StopAsync(cancellationToken).ConfigureAwait(false);
+        _core.Telemetry.Dispose();
         Log.Stopped(_core.Logger);
     }
 

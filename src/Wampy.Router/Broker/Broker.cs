@@ -184,6 +184,7 @@ internal sealed class Broker(RouterRealm realm)
         }
 
         var filter = new PublicationFilter(publisher, publish);
+        var delivered = 0;
         var exactDetails = discloseMe ? Details(null, publisher, discloseMe, retained: false) : WampDictionary.Empty;
         foreach (var subscription in _matches)
         {
@@ -195,9 +196,12 @@ internal sealed class Broker(RouterRealm realm)
                 {
                     message ??= new EventMessage(subscription.Id, publicationId, details, publish.Arguments, publish.ArgumentsKw) { Payload = publish.Payload };
                     subscriber.Send(message);
+                    delivered++;
                 }
             }
         }
+
+        realm.Router.Telemetry.Events.Add(delivered, realm.Tag);
     }
 
     private void SendRetained(RouterSession session, Subscription subscription)

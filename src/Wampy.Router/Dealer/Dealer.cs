@@ -99,6 +99,7 @@ internal sealed class Dealer(RouterRealm realm)
 
             if (realm.Meta.TryCall(caller, call))
             {
+                realm.Router.Telemetry.Calls.Add(1, realm.Tag);
                 return;
             }
 
@@ -121,6 +122,7 @@ internal sealed class Dealer(RouterRealm realm)
                     invocation, TimeSpan.FromMilliseconds(timeout), Timeout.InfiniteTimeSpan);
             }
 
+            realm.Router.Telemetry.Calls.Add(1, realm.Tag);
             callee.Send(new InvocationMessage(
                 invocation.InvocationId,
                 registration.Id,

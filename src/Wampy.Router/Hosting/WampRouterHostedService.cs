@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Wampy.Router.Hosting;
 /// any hosted service's StartAsync, so a Wampy client in the same host finds it listening whatever the
 /// registration order; it stops after them.
 /// </summary>
-internal sealed class WampRouterHostedService(IOptions<WampRouterOptions> options, ILoggerFactory loggerFactory)
+internal sealed class WampRouterHostedService(IOptions<WampRouterOptions> options, ILoggerFactory loggerFactory, IMeterFactory? meterFactory = null)
     : IHostedLifecycleService, IWampRouterAccessor, IAsyncDisposable
 {
     private readonly TaskCompletionSource<WampRouter> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -28,7 +29,7 @@ internal sealed class WampRouterHostedService(IOptions<WampRouterOptions> option
 
         try
         {
-            Router = await WampRouter.StartAsync(options.Value, loggerFactory, cancellationToken).ConfigureAwait(false);
+            Router = await WampRouter.StartAsync(options.Value, loggerFactory, meterFactory, cancellationToken).ConfigureAwait(false);
             _started.TrySetResult(Router);
         }
         catch (Exception ex)

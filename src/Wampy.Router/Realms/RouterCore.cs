@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Wampy.Router.Diagnostics;
 using Wampy.Router.Sessions;
 using Wampy.Router.Transports;
 using Wampy.Serialization;
@@ -33,11 +34,12 @@ internal sealed class RouterCore
     private readonly ConcurrentDictionary<long, byte> _sessionIds = new();
     private volatile bool _stopping;
 
-    public RouterCore(WampRouterOptions options, ILogger logger, TimeProvider timeProvider)
+    public RouterCore(WampRouterOptions options, ILogger logger, TimeProvider timeProvider, RouterTelemetry telemetry)
     {
         Options = options;
         Logger = logger;
         TimeProvider = timeProvider;
+        Telemetry = telemetry;
         var realms = options.Realms.Count > 0 ? options.Realms : [new WampRealmOptions()];
         _realms = realms.ToDictionary(r => r.Name, r => new RouterRealm(r, this), StringComparer.Ordinal);
         var limits = new WampSerializerLimits();
@@ -54,6 +56,8 @@ internal sealed class RouterCore
     public ILogger Logger { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    public RouterTelemetry Telemetry { get; }
 
     /// <summary>The serializers the router accepts, in its configured order.</summary>
     public IReadOnlyList<IWampSerializer> Serializers { get; }

@@ -40,6 +40,9 @@ internal sealed class RouterRealm
 
     public MetaApi Meta { get; }
 
+    /// <summary>The realm as a metric tag.</summary>
+    public KeyValuePair<string, object?> Tag => new("wamp.realm", Name);
+
     /// <summary>The sessions that joined, by id; guarded by <see cref="Gate"/>.</summary>
     public Dictionary<long, RouterSession> Sessions { get; } = [];
 
@@ -52,6 +55,7 @@ internal sealed class RouterRealm
             Meta.SessionJoined(session);
         }
 
+        Router.Telemetry.Sessions.Add(1, Tag);
         Diagnostics.Log.SessionJoined(Router.Logger, session.Id, Name, session.AuthId, session.AuthRole, session.AuthMethod, session.TransportType);
     }
 
@@ -69,6 +73,7 @@ internal sealed class RouterRealm
             Meta.SessionLeft(session);
         }
 
+        Router.Telemetry.Sessions.Add(-1, Tag);
         Diagnostics.Log.SessionLeft(Router.Logger, session.Id, Name);
     }
 }

@@ -77,6 +77,7 @@ internal sealed partial class RouterSession
     public void Abort(string reason, string message)
     {
         Log.SessionAborted(_logger, Id, reason, message);
+        _router.Telemetry.Aborts.Add(1, new KeyValuePair<string, object?>("wamp.reason", reason));
         _outbound.Writer.TryWrite(new AbortMessage(new Dictionary<string, object?> { ["message"] = message }, reason));
         End();
     }
