@@ -34,8 +34,6 @@ public sealed class WampRouter : IAsyncDisposable
     private readonly RouterCore _core;
     private int _stopped;
 
-    private WebApplication App => _app;
-
     private WampRouter(WebApplication app, RouterCore core, Uri url, Uri? rawSocketUrl)
     {
         _app = app;
@@ -137,7 +135,7 @@ public sealed class WampRouter : IAsyncDisposable
         }
 
         await _core.StopAsync(cancellationToken).ConfigureAwait(false);
-        await App.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _app.StopAsync(cancellationToken).ConfigureAwait(false);
         _core.Telemetry.Dispose();
         Log.Stopped(_core.Logger);
     }
@@ -146,7 +144,7 @@ public sealed class WampRouter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        await App.DisposeAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 
     private static X509Certificate2? LoadCertificate(WampRouterTlsOptions tls)

@@ -28,13 +28,13 @@ internal sealed class Broker(RouterRealm realm)
         var problem = WampUri.Explain(subscribe.Topic, match, realm.Router.Options.StrictUris);
         if (problem is not null)
         {
-            Reply(session, subscribe.MessageType, subscribe.RequestId, WampErrorUris.InvalidUri, $"'{subscribe.Topic}' is not a valid topic URI: {problem}.");
+            RouterErrors.Reply(session, subscribe.MessageType, subscribe.RequestId, WampErrorUris.InvalidUri, $"'{subscribe.Topic}' is not a valid topic URI: {problem}.");
             return;
         }
 
         if (!realm.Authorizer.IsAllowed(session.AuthRole, RouterAction.Subscribe, subscribe.Topic))
         {
-            Reply(session, subscribe.MessageType, subscribe.RequestId, WampErrorUris.NotAuthorized, $"Role '{session.AuthRole}' may not subscribe to '{subscribe.Topic}'.");
+            RouterErrors.Reply(session, subscribe.MessageType, subscribe.RequestId, WampErrorUris.NotAuthorized, $"Role '{session.AuthRole}' may not subscribe to '{subscribe.Topic}'.");
             return;
         }
 
@@ -80,7 +80,7 @@ internal sealed class Broker(RouterRealm realm)
         {
             if (!session.State.Subscriptions.Remove(unsubscribe.SubscriptionId, out var subscription))
             {
-                Reply(session, unsubscribe.MessageType, unsubscribe.RequestId, WampErrorUris.NoSuchSubscription,
+                RouterErrors.Reply(session, unsubscribe.MessageType, unsubscribe.RequestId, WampErrorUris.NoSuchSubscription,
                     $"This session has no subscription {unsubscribe.SubscriptionId}.");
                 return;
             }
@@ -107,7 +107,7 @@ internal sealed class Broker(RouterRealm realm)
             Diagnostics.Log.PublicationRefused(realm.Router.Logger, publisher.Id, publish.Topic, refusal);
             if (acknowledge)
             {
-                Reply(publisher, publish.MessageType, publish.RequestId, refusal, message);
+                RouterErrors.Reply(publisher, publish.MessageType, publish.RequestId, refusal, message);
             }
 
             return;
@@ -261,7 +261,4 @@ internal sealed class Broker(RouterRealm realm)
     }
 
     private static long NewPublicationId() => Random.Shared.NextInt64(1, WampIds.MaxId + 1);
-
-    private static void Reply(RouterSession session, WampMessageType type, long requestId, string error, string message) =>
-        session.Send(RouterErrors.Error(type, requestId, error, message));
 }

@@ -43,13 +43,13 @@ internal sealed class Dealer(RouterRealm realm)
             else if (registration.Invoke == WampInvocationPolicy.Single || invoke == WampInvocationPolicy.Single ||
                      registration.Callees.Exists(c => c.Session == session))
             {
-                Reply(session, register.MessageType, register.RequestId, WampErrorUris.ProcedureAlreadyExists,
+                RouterErrors.Reply(session, register.MessageType, register.RequestId, WampErrorUris.ProcedureAlreadyExists,
                     $"'{register.Procedure}' ({match.ToWire()}) is already registered{(registration.Invoke == WampInvocationPolicy.Single ? "" : " by this session")}.");
                 return;
             }
             else if (registration.Invoke != invoke)
             {
-                Reply(session, register.MessageType, register.RequestId, "wamp.error.procedure_exists_with_different_invocation_policy",
+                RouterErrors.Reply(session, register.MessageType, register.RequestId, "wamp.error.procedure_exists_with_different_invocation_policy",
                     $"'{register.Procedure}' is registered with invoke '{registration.Invoke.ToWire()}', not '{invoke.ToWire()}'.");
                 return;
             }
@@ -72,7 +72,7 @@ internal sealed class Dealer(RouterRealm realm)
         {
             if (!session.State.Registrations.Remove(unregister.RegistrationId, out var registration))
             {
-                Reply(session, unregister.MessageType, unregister.RequestId, WampErrorUris.NoSuchRegistration,
+                RouterErrors.Reply(session, unregister.MessageType, unregister.RequestId, WampErrorUris.NoSuchRegistration,
                     $"This session has no registration {unregister.RegistrationId}.");
                 return;
             }
@@ -106,7 +106,7 @@ internal sealed class Dealer(RouterRealm realm)
             var registration = _registrations.MatchBest(call.Procedure);
             if (registration is null)
             {
-                Reply(caller, call.MessageType, call.RequestId, WampErrorUris.NoSuchProcedure, $"No callee has registered '{call.Procedure}'.");
+                RouterErrors.Reply(caller, call.MessageType, call.RequestId, WampErrorUris.NoSuchProcedure, $"No callee has registered '{call.Procedure}'.");
                 return;
             }
 
@@ -336,26 +336,23 @@ internal sealed class Dealer(RouterRealm realm)
         var problem = WampUri.Explain(uri, match, realm.Router.Options.StrictUris);
         if (problem is not null)
         {
-            Reply(session, type, requestId, WampErrorUris.InvalidUri, $"'{uri}' is not a valid procedure URI: {problem}.");
+            RouterErrors.Reply(session, type, requestId, WampErrorUris.InvalidUri, $"'{uri}' is not a valid procedure URI: {problem}.");
             return false;
         }
 
         if (action == RouterAction.Register && RouterUris.IsReserved(uri))
         {
-            Reply(session, type, requestId, WampErrorUris.NotAuthorized, $"'{uri}' is in the wamp. namespace, which belongs to the router.");
+            RouterErrors.Reply(session, type, requestId, WampErrorUris.NotAuthorized, $"'{uri}' is in the wamp. namespace, which belongs to the router.");
             return false;
         }
 
         if (!realm.Authorizer.IsAllowed(session.AuthRole, action, uri))
         {
-            Reply(session, type, requestId, WampErrorUris.NotAuthorized,
+            RouterErrors.Reply(session, type, requestId, WampErrorUris.NotAuthorized,
                 $"Role '{session.AuthRole}' may not {action.ToString().ToLowerInvariant()} '{uri}'.");
             return false;
         }
 
         return true;
     }
-
-    private static void Reply(RouterSession session, WampMessageType type, long requestId, string error, string message) =>
-        session.Send(RouterErrors.Error(type, requestId, error, message));
 }
