@@ -44,6 +44,30 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Warning, "TLS certificate validation is OFF for {Url} (AllowUntrustedCertificates): anyone on the path can read and change this session. Use it for development only.")]
     public static partial void UntrustedCertificatesAllowed(ILogger logger, Uri url);
 
-    [LoggerMessage(13, LogLevel.Warning, "A Closed event handler failed")]
-    public static partial void ClosedHandlerFailed(ILogger logger, Exception exception);
+    [LoggerMessage(13, LogLevel.Warning, "A {EventName} event handler of the WAMP client failed")]
+    public static partial void ClientEventHandlerFailed(ILogger logger, string eventName, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Debug, "{Request} completed quietly: it was already gone ({Reason})")]
+    public static partial void AlreadyGone(ILogger logger, string request, string reason);
+
+    [LoggerMessage(21, LogLevel.Information, "Connecting to {Url}, realm {Realm}")]
+    public static partial void Connecting(ILogger logger, Uri url, string realm);
+
+    [LoggerMessage(22, LogLevel.Warning, "Reconnecting to {Url} (attempt {Attempt}) in {Delay}: {Error}")]
+    public static partial void Reconnecting(ILogger logger, Uri url, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(23, LogLevel.Information, "Rejoined realm {Realm} as session {SessionId} (attempt {Attempt}); {Registrations} registrations and {Subscriptions} subscriptions restored")]
+    public static partial void Reconnected(ILogger logger, string realm, long sessionId, int attempt, int registrations, int subscriptions);
+
+    [LoggerMessage(24, LogLevel.Error, "Stopped reconnecting to {Url}: {Error}")]
+    public static partial void GaveUp(ILogger logger, Uri url, string error, Exception? exception);
+
+    [LoggerMessage(26, LogLevel.Warning, "Binding {What} again after its revocation failed: {Error}")]
+    public static partial void RebindFailed(ILogger logger, string what, string error);
+
+    [LoggerMessage(27, LogLevel.Warning, "No frame from {Url} within {Timeout} of a heartbeat probe: the session is considered lost")]
+    public static partial void HeartbeatMissed(ILogger logger, Uri url, TimeSpan timeout);
+
+    [LoggerMessage(28, LogLevel.Warning, "Outbound queue full ({QueuedBytes} bytes, MaxOutboundQueueBytes {Limit}): calls and publications wait for the router to read")]
+    public static partial void OutboundQueueFull(ILogger logger, long queuedBytes, int limit);
 }

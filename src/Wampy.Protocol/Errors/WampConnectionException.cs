@@ -1,7 +1,7 @@
 namespace Wampy;
 
 /// <summary>The connection to the router could not be made, or was lost. Retrying later may succeed.</summary>
-public class WampConnectionException : Exception
+public class WampConnectionException : WampyException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened, naming the router address where known.</param>
@@ -10,4 +10,7 @@ public class WampConnectionException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
 }

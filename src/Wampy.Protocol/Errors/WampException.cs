@@ -6,7 +6,7 @@ namespace Wampy;
 /// A WAMP error: an ERROR reply from a peer, or a failure Wampy reports with a WAMP error URI. Throw it from
 /// a callee handler to send that exact error URI, arguments and keyword arguments to the caller.
 /// </summary>
-public class WampException : Exception
+public class WampException : WampyException
 {
     /// <summary>Creates an error with a URI and a message; the message becomes the first argument.</summary>
     /// <param name="error">The error URI, e.g. <c>com.example.error.not_found</c>.</param>

@@ -36,6 +36,9 @@ public sealed class WampSessionAbortedException : WampException
     public bool IsAuthenticationFailure => Error is WampErrorUris.AuthenticationFailed or WampErrorUris.NotAuthorized
         or WampErrorUris.NoAuthMethod or WampErrorUris.NoSuchRole;
 
+    /// <summary>A refusal may be transient (a realm not configured yet, an authenticator down); the reconnect options decide about authentication failures.</summary>
+    public override bool IsTransient => true;
+
     private static string Describe(string reason, string realm, IReadOnlyDictionary<string, object?> details, string? authId, IReadOnlyList<string> methods)
     {
         var text = details.TryGetValue("message", out var m) && m is string s && s.Length > 0 ? $": {s}" : string.Empty;

@@ -6,7 +6,7 @@ namespace Wampy;
 public sealed class CallOptions
 {
     /// <summary>
-    /// Client-side timeout: the call fails with <see cref="TimeoutException"/> after it, whatever the router does,
+    /// Client-side timeout: the call fails with <see cref="WampTimeoutException"/> after it, whatever the router does,
     /// and the router is sent CANCEL (with <see cref="CancelMode"/>). <see langword="null"/> uses
     /// <see cref="WampClientOptions.DefaultCallTimeout"/>.
     /// </summary>
@@ -33,7 +33,7 @@ public sealed class CallOptions
         var options = new WampOptionsBuilder(AdditionalOptions);
         if (RouterTimeout is { } timeout)
         {
-            options.Add("timeout", routerTimeoutInSeconds ? (long)Math.Ceiling(timeout.TotalSeconds) : (long)Math.Ceiling(timeout.TotalMilliseconds));
+            options.Add("timeout", routerTimeoutInSeconds ? (long)Math.Ceiling(timeout.TotalSeconds) + 1 : (long)Math.Ceiling(timeout.TotalMilliseconds));
         }
 
         options.AddIf(DiscloseMe, "disclose_me", true);

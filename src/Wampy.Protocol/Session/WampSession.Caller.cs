@@ -10,6 +10,7 @@ internal sealed partial class WampSession
     public async Task<WampResult> CallAsync(
         string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken)
     {
+        await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
         var requestId = _ids.Next();
         var message = new CallMessage(requestId, CallOptionsToWire(options, receiveProgress: false), procedure, arguments, argumentsKw);
         var pending = new PendingRequest(WampMessageType.Result, "Call to", procedure)
@@ -29,6 +30,7 @@ internal sealed partial class WampSession
         string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
         var requestId = _ids.Next();
         var results = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var message = new CallMessage(requestId, CallOptionsToWire(options, receiveProgress: true), procedure, arguments, argumentsKw);

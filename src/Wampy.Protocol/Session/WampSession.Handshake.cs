@@ -10,7 +10,7 @@ internal sealed partial class WampSession
     private async Task HandshakeAsync(CancellationToken cancellationToken)
     {
         var frame = new ArrayBufferWriter<byte>(4096);
-        await SendDirectAsync(new HelloMessage(_options.Realm, BuildHelloDetails()), frame, cancellationToken).ConfigureAwait(false);
+        await SendDirectAsync(new HelloMessage(_options.Realm!, BuildHelloDetails()), frame, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             frame.ResetWrittenCount();
@@ -28,7 +28,7 @@ internal sealed partial class WampSession
                     return;
                 case AbortMessage abort:
                     throw new WampSessionAbortedException(
-                        abort.Reason, _options.Realm, abort.Details, _options.AuthId, [.. _options.Authenticators.Select(a => a.AuthMethod)]);
+                        abort.Reason, _options.Realm!, abort.Details, _options.Authentication.AuthId, [.. _context.Authenticators.Select(a => a.AuthMethod)]);
                 case ChallengeMessage challenge:
                     var response = await AuthenticateAsync(challenge, cancellationToken).ConfigureAwait(false);
                     frame.ResetWrittenCount();
@@ -45,7 +45,7 @@ internal sealed partial class WampSession
 
     private async ValueTask<Authentication.WampAuthenticationResponse> AuthenticateAsync(ChallengeMessage challenge, CancellationToken cancellationToken)
     {
-        foreach (var authenticator in _options.Authenticators)
+        foreach (var authenticator in _context.Authenticators)
         {
             if (authenticator.AuthMethod == challenge.AuthMethod)
             {
@@ -84,14 +84,14 @@ internal sealed partial class WampSession
             },
         };
 
-        if (_options.Authenticators.Count > 0)
+        if (_context.Authenticators.Count > 0)
         {
-            var methods = new object?[_options.Authenticators.Count];
+            var methods = new object?[_context.Authenticators.Count];
             var extra = new Dictionary<string, object?>();
             for (var i = 0; i < methods.Length; i++)
             {
-                methods[i] = _options.Authenticators[i].AuthMethod;
-                foreach (var (key, value) in _options.Authenticators[i].AuthExtra ?? WampDictionary.Empty)
+                methods[i] = _context.Authenticators[i].AuthMethod;
+                foreach (var (key, value) in _context.Authenticators[i].AuthExtra ?? WampDictionary.Empty)
                 {
                     extra[key] = value;
                 }
@@ -104,14 +104,14 @@ internal sealed partial class WampSession
             }
         }
 
-        if (_options.AuthId is not null)
+        if (_options.Authentication.AuthId is not null)
         {
-            details["authid"] = _options.AuthId;
+            details["authid"] = _options.Authentication.AuthId;
         }
 
-        if (_options.AuthRole is not null)
+        if (_options.Authentication.AuthRole is not null)
         {
-            details["authrole"] = _options.AuthRole;
+            details["authrole"] = _options.Authentication.AuthRole;
         }
 
         return details;

@@ -8,6 +8,7 @@ internal sealed partial class WampSession
     public async Task<long?> PublishAsync(
         string topic, WampArguments? arguments, WampKeywordArguments? argumentsKw, PublishOptions? options, CancellationToken cancellationToken)
     {
+        await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
         var requestId = _ids.Next();
         var message = new PublishMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, topic, arguments, argumentsKw);
         if (options is not { Acknowledge: true })

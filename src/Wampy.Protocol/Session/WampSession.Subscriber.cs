@@ -143,6 +143,7 @@ internal sealed partial class WampSession
         if (!subscription.TryEnqueue(message))
         {
             Log.EventDropped(_logger, subscription.Topic, _options.EventQueueCapacity);
+            _context.EventDropped?.Invoke(subscription.Topic, message.PublicationId);
         }
     }
 

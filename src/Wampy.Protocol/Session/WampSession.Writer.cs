@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wampy.Diagnostics;
 using Wampy.Messages;
 
 namespace Wampy.Session;
@@ -39,8 +40,67 @@ internal sealed partial class WampSession
                 $"The {message.MessageType.ToString().ToUpperInvariant()} message of {length} bytes exceeds the router's maximum RawSocket message length of {_connection.MaxOutgoingMessageSize} bytes.");
         }
 
+        Interlocked.Add(ref _queuedBytes, frame.WrittenCount);
         _outbox.Enqueue(frame);
         Flush();
+    }
+
+    /// <summary>The bytes serialized and not yet written to the connection.</summary>
+    public long QueuedBytes => Volatile.Read(ref _queuedBytes);
+
+    /// <summary>
+    /// Completes at once while fewer than <see cref="WampClientOptions.MaxOutboundQueueBytes"/> wait to be written;
+    /// otherwise when the router has read enough (backpressure for calls and publications).
+    /// </summary>
+    public ValueTask WaitForOutboundSpaceAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _queuedBytes) < _options.MaxOutboundQueueBytes ? default : WaitForSpaceSlowAsync(cancellationToken);
+
+    private async ValueTask WaitForSpaceSlowAsync(CancellationToken cancellationToken)
+    {
+        Log.OutboundQueueFull(_logger, QueuedBytes, _options.MaxOutboundQueueBytes);
+        while (Volatile.Read(ref _queuedBytes) >= _options.MaxOutboundQueueBytes)
+        {
+            if (IsTerminated)
+            {
+                throw LostException();
+            }
+
+            TaskCompletionSource space;
+            lock (_spaceLock)
+            {
+                space = _space ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            if (Volatile.Read(ref _queuedBytes) < _options.MaxOutboundQueueBytes || IsTerminated)
+            {
+                continue;
+            }
+
+            await space.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A frame is written (or dropped): its bytes leave the queue, and waiting senders may go on.</summary>
+    private void Release(PooledFrameWriter frame)
+    {
+        var queued = Interlocked.Add(ref _queuedBytes, -frame.WrittenCount);
+        frame.Dispose();
+        if (Volatile.Read(ref _space) is not null && queued < _options.MaxOutboundQueueBytes)
+        {
+            SignalSpace();
+        }
+    }
+
+    private void SignalSpace()
+    {
+        TaskCompletionSource? space;
+        lock (_spaceLock)
+        {
+            space = _space;
+            _space = null;
+        }
+
+        space?.TrySetResult();
     }
 
     /// <summary>Writes queued frames in order while this thread holds the writer; continues asynchronously if a write does.</summary>
@@ -58,7 +118,7 @@ internal sealed partial class WampSession
                 }
                 catch (Exception ex)
                 {
-                    frame.Dispose();
+                    Release(frame);
                     OnSendFailed(ex);
                     return;
                 }
@@ -70,7 +130,7 @@ internal sealed partial class WampSession
                     return;
                 }
 
-                frame.Dispose();
+                Release(frame);
                 try
                 {
                     write.GetAwaiter().GetResult();
@@ -103,7 +163,7 @@ internal sealed partial class WampSession
         }
         finally
         {
-            frame.Dispose();
+            Release(frame);
         }
 
         Volatile.Write(ref _sending, 0);

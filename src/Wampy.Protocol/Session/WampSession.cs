@@ -24,8 +24,10 @@ internal sealed partial class WampSession
 
     private readonly IWampConnection _connection;
     private readonly IWampSerializer _serializer;
+    private readonly SessionContext _context;
     private readonly WampClientOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly WampRequestIdGenerator _ids = new();
     private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
     private readonly ConcurrentQueue<PooledFrameWriter> _outbox = new();
@@ -34,18 +36,23 @@ internal sealed partial class WampSession
     private Task _receiveLoop = Task.CompletedTask;
     private Task _drain = Task.CompletedTask;
     private int _sending;
+    private long _queuedBytes;
+    private readonly Lock _spaceLock = new();
+    private TaskCompletionSource? _space;
     private const string ClosedByClientMessage = "The session was closed by the client.";
     private TaskCompletionSource<GoodbyeMessage>? _goodbyeReply;
     private string? _closingReason;
     private WampSessionClosedEventArgs? _closeReason;
     private int _terminated;
 
-    private WampSession(IWampConnection connection, WampClientOptions options, ILogger logger)
+    private WampSession(IWampConnection connection, SessionContext context)
     {
         _connection = connection;
         _serializer = connection.Serializer;
-        _options = options;
-        _logger = logger;
+        _context = context;
+        _options = context.Options;
+        _logger = context.Logger;
+        _time = context.Time;
     }
 
     /// <summary>The router-assigned session id.</summary>
@@ -64,35 +71,28 @@ internal sealed partial class WampSession
     public CancellationToken Lifetime => _lifetime.Token;
 
     /// <summary>Connects, says HELLO, answers CHALLENGEs and returns the joined session.</summary>
-    public static async Task<WampSession> JoinAsync(WampClientOptions options, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<WampSession> JoinAsync(SessionContext context, CancellationToken cancellationToken)
     {
+        var options = context.Options;
         var url = options.Url!;
-        var transport = options.Transport ?? (url.Scheme is "tcp" or "tls" or "unix"
-            ? new RawSocketTransport(options.RawSocket)
-            : new WebSocketTransport(options.WebSocket));
-        if (!transport.CanConnect(url))
+        if (url.Scheme is "wss" or "tls" && options.Tls.AllowUntrustedCertificates)
         {
-            throw new ArgumentException($"The transport {transport.GetType().Name} cannot connect to '{url}'.", nameof(options));
+            Log.UntrustedCertificatesAllowed(context.Logger, url);
         }
 
-        if ((url.Scheme == "wss" && options.WebSocket.Tls.AllowUntrustedCertificates) || (url.Scheme == "tls" && options.RawSocket.Tls.AllowUntrustedCertificates))
-        {
-            Log.UntrustedCertificatesAllowed(logger, url);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.ConnectTimeout);
+        using var deadline = new CancellationTokenSource(options.ConnectTimeout, context.Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         IWampConnection? connection = null;
         try
         {
-            connection = await transport.ConnectAsync(url, [.. options.Serializers], timeout.Token).ConfigureAwait(false);
-            var session = new WampSession(connection, options, logger);
+            connection = await context.Transport.ConnectAsync(url, context.Serializers, timeout.Token).ConfigureAwait(false);
+            var session = new WampSession(connection, context);
             await session.HandshakeAsync(timeout.Token).ConfigureAwait(false);
             session.Start();
-            Log.Joined(logger, options.Realm, session.SessionId, url, connection.Serializer.Subprotocol);
+            Log.Joined(context.Logger, options.Realm!, session.SessionId, url, connection.Serializer.Subprotocol);
             return session;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             if (connection is not null)
             {
@@ -132,9 +132,9 @@ internal sealed partial class WampSession
         {
             _closingReason = reason;
             Send(new GoodbyeMessage(WampDictionary.Empty, reason));
-            await reply.Task.WaitAsync(_options.CloseTimeout, cancellationToken).ConfigureAwait(false);
+            await reply.Task.WaitAsync(_options.CloseTimeout, _time, cancellationToken).ConfigureAwait(false);
             await _connection.CloseAsync(cancellationToken).ConfigureAwait(false);
-            await _receiveLoop.WaitAsync(_options.CloseTimeout, cancellationToken).ConfigureAwait(false);
+            await _receiveLoop.WaitAsync(_options.CloseTimeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or WampConnectionException)
         {
@@ -177,12 +177,12 @@ internal sealed partial class WampSession
 
         try
         {
-            return await pending.Task.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            return await pending.Task.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex)
         {
             Abandon(requestId);
-            throw new TimeoutException($"{pending.Context} timed out after {timeout!.Value.TotalSeconds:0.###} s.");
+            throw new WampTimeoutException($"{pending.Context} timed out after {timeout!.Value.TotalSeconds:0.###} s.", ex);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -201,8 +201,10 @@ internal sealed partial class WampSession
     }
 
     /// <summary>
-    /// Sends UNREGISTER or UNSUBSCRIBE and waits for the reply within <see cref="WampClientOptions.CloseTimeout"/>;
-    /// a session that ends meanwhile ended the registration or subscription with it.
+    /// Sends UNREGISTER or UNSUBSCRIBE and waits for the reply within <see cref="WampClientOptions.CloseTimeout"/>.
+    /// It completes quietly when the registration or subscription is already gone: the session ended (the router
+    /// dropped it with the session), the router removed it on its side (<c>no_such_registration</c>,
+    /// <c>no_such_subscription</c>), or the router never answers.
     /// </summary>
     private async Task EndAsync(long requestId, WampMessage request, PendingRequest pending)
     {
@@ -214,6 +216,14 @@ internal sealed partial class WampSession
         {
             // The session ended: the router dropped the registration or subscription with it.
         }
+        catch (WampException ex) when (ex.Error is WampErrorUris.NoSuchRegistration or WampErrorUris.NoSuchSubscription)
+        {
+            Log.AlreadyGone(_logger, pending.Context, ex.Error);
+        }
+        catch (WampTimeoutException)
+        {
+            Log.AlreadyGone(_logger, pending.Context, "no answer within the close timeout");
+        }
     }
 
     private WampConnectionLostException LostException()
@@ -223,7 +233,11 @@ internal sealed partial class WampSession
             closed is null ? "The session has ended." : $"The session has ended: {closed.Message}", closed?.Exception);
     }
 
-    private void Start() => _receiveLoop = Task.Run(ReceiveLoopAsync);
+    private void Start()
+    {
+        _receiveLoop = Task.Run(ReceiveLoopAsync);
+        StartHeartbeat();
+    }
 
     private async Task ReceiveLoopAsync()
     {
@@ -251,6 +265,7 @@ internal sealed partial class WampSession
                     return;
                 }
 
+                MarkReceived();
                 Dispatch(_serializer.Deserialize(buffer.WrittenMemory));
             }
         }
@@ -278,7 +293,7 @@ internal sealed partial class WampSession
         try
         {
             var details = new Dictionary<string, object?> { ["message"] = message };
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
             Send(new AbortMessage(details, reason));
             await _drain.WaitAsync(timeout.Token).ConfigureAwait(false);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
@@ -321,6 +336,8 @@ internal sealed partial class WampSession
 
         _goodbyeReply?.TrySetException(lost);
         CompleteSubscriptions();
+        StopHeartbeat();
+        SignalSpace();
         _lifetime.Cancel();
         CancelInvocations();
         _ = DisposeConnectionAsync();
@@ -331,19 +348,19 @@ internal sealed partial class WampSession
         try
         {
             // Let frames already queued (a GOODBYE answer) go out, but never wait on a dead peer for long.
-            await _drain.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
+            await _drain.WaitAsync(_options.CloseTimeout, _time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
         }
         finally
         {
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
             await _connection.DisposeAsync().ConfigureAwait(false);
             while (_outbox.TryDequeue(out var frame))
             {
-                frame.Dispose();
+                Release(frame);
             }
         }
     }

@@ -100,6 +100,14 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
             }
 
             socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            if (_options.TcpKeepAliveTime > TimeSpan.Zero)
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, Math.Max(1, (int)_options.TcpKeepAliveTime.TotalSeconds));
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, Math.Max(1, (int)_options.TcpKeepAliveInterval.TotalSeconds));
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, Math.Max(1, _options.TcpKeepAliveRetryCount));
+            }
+
             await socket.ConnectAsync(uri.Host, uri.Port, cancellationToken).ConfigureAwait(false);
             var network = new NetworkStream(socket, ownsSocket: true);
             if (uri.Scheme != "tls")
@@ -116,7 +124,7 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
                     {
                         TargetHost = uri.Host,
                         RemoteCertificateValidationCallback = validator.Validate,
-                        ClientCertificates = _options.Tls.ClientCertificates.Count > 0 ? _options.Tls.ClientCertificates : null,
+                        ClientCertificates = _options.Tls.ResolveClientCertificates() is { Count: > 0 } certificates ? certificates : null,
                     },
                     cancellationToken).ConfigureAwait(false);
             }

@@ -9,12 +9,28 @@ public sealed class RawSocketTransportOptions
     /// </summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>How often a RawSocket PING checks the router is alive. Default 20 seconds; <see cref="TimeSpan.Zero"/> turns it off.</summary>
-    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How often a RawSocket PING checks the router is alive. Default <see cref="TimeSpan.Zero"/> (off): Crossbar.io
+    /// and other routers do not understand PING frames and drop the connection; <see cref="WampClient"/> probes at
+    /// the WAMP level instead (see <see cref="WampHeartbeatOptions"/>).
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; }
 
     /// <summary>How long to wait for the PONG before the connection is considered dead and dropped. Default 10 seconds.</summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>TLS settings for <c>tls://</c>: trusted roots, client certificates, pinning.</summary>
-    public WampTlsOptions Tls { get; } = new();
+    public WampTlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// TCP keep-alive: the idle time before the first probe. Default 20 seconds; <see cref="TimeSpan.Zero"/> turns
+    /// TCP keep-alive off. The operating system drops a connection whose probes go unanswered (a dead network or host).
+    /// </summary>
+    public TimeSpan TcpKeepAliveTime { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>TCP keep-alive: the time between unanswered probes. Default 5 seconds.</summary>
+    public TimeSpan TcpKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>TCP keep-alive: how many unanswered probes drop the connection. Default 3.</summary>
+    public int TcpKeepAliveRetryCount { get; set; } = 3;
 }

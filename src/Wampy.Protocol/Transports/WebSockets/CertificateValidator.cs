@@ -10,6 +10,8 @@ namespace Wampy.Transports.WebSockets;
 /// </summary>
 internal sealed class CertificateValidator(WampTlsOptions options)
 {
+    private readonly X509Certificate2Collection _roots = options.ResolveTrustedRoots();
+
     /// <summary>Why the last certificate was refused, or <see langword="null"/>.</summary>
     public string? Refusal { get; private set; }
 
@@ -41,11 +43,11 @@ internal sealed class CertificateValidator(WampTlsOptions options)
             return false;
         }
 
-        if (errors == SslPolicyErrors.RemoteCertificateChainErrors && options.TrustedRootCertificates.Count > 0)
+        if (errors == SslPolicyErrors.RemoteCertificateChainErrors && _roots.Count > 0)
         {
             using var custom = new X509Chain();
             custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            custom.ChainPolicy.CustomTrustStore.AddRange(options.TrustedRootCertificates);
+            custom.ChainPolicy.CustomTrustStore.AddRange(_roots);
             custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             using var leaf = new X509Certificate2(certificate);
             if (custom.Build(leaf))

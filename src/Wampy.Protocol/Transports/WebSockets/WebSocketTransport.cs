@@ -56,9 +56,9 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
         };
         var validator = new CertificateValidator(_options.Tls);
         handler.SslOptions.RemoteCertificateValidationCallback = validator.Validate;
-        if (_options.Tls.ClientCertificates.Count > 0)
+        if (_options.Tls.ResolveClientCertificates() is { Count: > 0 } certificates)
         {
-            handler.SslOptions.ClientCertificates = _options.Tls.ClientCertificates;
+            handler.SslOptions.ClientCertificates = certificates;
         }
 
         _options.ConfigureHandler?.Invoke(handler);

@@ -18,7 +18,7 @@ public sealed class WebSocketTransportOptions
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>TLS settings for <c>wss://</c>: trusted roots, client certificates, pinning.</summary>
-    public WampTlsOptions Tls { get; } = new();
+    public WampTlsOptions Tls { get; set; } = new();
 
     /// <summary>The largest frame accepted from the router, in bytes. Default 16 MiB; larger frames abort the session.</summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;

@@ -1,0 +1,312 @@
+using Wampy.Diagnostics;
+using Wampy.Session;
+
+namespace Wampy;
+
+/// <summary>
+/// Registrations and subscriptions that outlive sessions: the client remembers each one the application made
+/// and restores it on every new session, before reporting <see cref="WampClientState.Connected"/>.
+/// </summary>
+public sealed partial class WampClient
+{
+    private readonly SemaphoreSlim _bindLock = new(1, 1);
+    private readonly List<ClientBinding> _bindings = [];
+
+    private int RegistrationCount => _bindings.Count(static b => b is ClientRegistration);
+
+    private int SubscriptionCount => _bindings.Count(static b => b is ClientSubscription);
+
+    /// <inheritdoc />
+    /// <exception cref="WampException">The router refused the registration (e.g. <c>procedure_already_exists</c>, <c>not_authorized</c>).</exception>
+    /// <exception cref="WampConnectionException">The client is not connected and did not connect within <see cref="WampClientOptions.ConnectionWaitTimeout"/>.</exception>
+    public async Task<IWampRegistration> RegisterAsync(
+        string procedure, WampInvocationHandler handler, RegisterOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        CheckUri(procedure, options?.Match ?? WampMatch.Exact, nameof(procedure));
+        ArgumentNullException.ThrowIfNull(handler);
+        var registration = new ClientRegistration(this, procedure, Observe(procedure, handler), options);
+        await AddAsync(registration, cancellationToken).ConfigureAwait(false);
+        return registration;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="WampException">The router refused the subscription (e.g. <c>not_authorized</c>).</exception>
+    /// <exception cref="WampConnectionException">The client is not connected and did not connect within <see cref="WampClientOptions.ConnectionWaitTimeout"/>.</exception>
+    public async Task<IWampSubscription> SubscribeAsync(
+        string topic, WampEventHandler handler, SubscribeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        CheckUri(topic, options?.Match ?? WampMatch.Exact, nameof(topic));
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscription = new ClientSubscription(this, topic, Observe(topic, handler), options);
+        await AddAsync(subscription, cancellationToken).ConfigureAwait(false);
+        return subscription;
+    }
+
+    /// <summary>Binds on the connected session and remembers the binding; a session lost meanwhile is waited out (it is bound on the next one).</summary>
+    private async Task AddAsync(ClientBinding binding, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+            await _bindLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (session.IsTerminated)
+                {
+                    continue;
+                }
+
+                await binding.BindAsync(session, cancellationToken).ConfigureAwait(false);
+                _bindings.Add(binding);
+                return;
+            }
+            catch (WampConnectionLostException) when (_options.Reconnect.Enabled && State is WampClientState.Connected or WampClientState.Reconnecting)
+            {
+                // The session ended while binding: bind on the next one.
+            }
+            finally
+            {
+                _bindLock.Release();
+            }
+        }
+    }
+
+    /// <summary>Restores every binding on a new session (the caller holds the binding lock).</summary>
+    private async Task RestoreBindingsAsync(WampSession session, CancellationToken cancellationToken)
+    {
+        foreach (var binding in _bindings)
+        {
+            binding.Reset();
+            await binding.BindAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forgets a binding and ends it on the router (quietly when it is already gone).</summary>
+    private async ValueTask RemoveAsync(ClientBinding binding)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            await binding.UnbindAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await _bindLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _bindings.Remove(binding);
+            await binding.UnbindAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _bindLock.Release();
+        }
+    }
+
+    /// <summary>The router revoked a binding: with <see cref="WampClientOptions.RebindRevoked"/> it is bound again after the initial reconnect delay.</summary>
+    private void OnRevoked(ClientBinding binding)
+    {
+        var session = ConnectedSession;
+        if (!_options.RebindRevoked || session is null)
+        {
+            return; // The next session binds it.
+        }
+
+        _ = RebindAsync(binding, session);
+    }
+
+    private async Task RebindAsync(ClientBinding binding, WampSession session)
+    {
+        try
+        {
+            await Task.Delay(_options.Reconnect.InitialDelay, _time, session.Lifetime).ConfigureAwait(false);
+            await _bindLock.WaitAsync(session.Lifetime).ConfigureAwait(false);
+            try
+            {
+                if (_bindings.Contains(binding) && !binding.IsBound && ConnectedSession == session)
+                {
+                    await binding.BindAsync(session, session.Lifetime).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _bindLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WampyException or ObjectDisposedException)
+        {
+            Log.RebindFailed(_logger, binding.Description, ex.Message);
+        }
+    }
+
+    private WampInvocationHandler Observe(string procedure, WampInvocationHandler handler) =>
+        (invocation, cancellationToken) => _telemetry.InvocationsObserved
+            ? InvokeObservedAsync(procedure, handler, invocation, cancellationToken)
+            : handler(invocation, cancellationToken);
+
+    private WampEventHandler Observe(string topic, WampEventHandler handler) =>
+        (@event, cancellationToken) => _telemetry.EventsObserved
+            ? HandleObservedAsync(topic, handler, @event, cancellationToken)
+            : handler(@event, cancellationToken);
+
+    private async ValueTask<WampResult> InvokeObservedAsync(string procedure, WampInvocationHandler handler, WampInvocation invocation, CancellationToken cancellationToken)
+    {
+        using var activity = ClientTelemetry.ActivitySource.StartActivity($"invoke {procedure}", System.Diagnostics.ActivityKind.Server);
+        activity?.SetTag("wamp.procedure", invocation.Procedure);
+        var start = _time.GetTimestamp();
+        string? error = null;
+        try
+        {
+            return await handler(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ClientTelemetry.ErrorOf(ex);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
+            throw;
+        }
+        finally
+        {
+            var tags = ClientTelemetry.Tags("wamp.procedure", procedure, error);
+            _telemetry.Invocations.Add(1, tags);
+            _telemetry.InvocationDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
+        }
+    }
+
+    private async ValueTask HandleObservedAsync(string topic, WampEventHandler handler, WampEvent @event, CancellationToken cancellationToken)
+    {
+        using var activity = ClientTelemetry.ActivitySource.StartActivity($"process {topic}", System.Diagnostics.ActivityKind.Consumer);
+        activity?.SetTag("wamp.topic", @event.Topic);
+        try
+        {
+            await handler(@event, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+        finally
+        {
+            _telemetry.Events.Add(1, new KeyValuePair<string, object?>("wamp.topic", topic));
+        }
+    }
+
+    /// <summary>A registration or subscription the client keeps across sessions.</summary>
+    private abstract class ClientBinding(WampClient client)
+    {
+        private int _disposed;
+
+        protected WampClient Client => client;
+
+        public abstract string Description { get; }
+
+        public abstract bool IsBound { get; }
+
+        public abstract Task BindAsync(WampSession session, CancellationToken cancellationToken);
+
+        /// <summary>Forgets the previous session's handle (that session is gone).</summary>
+        public abstract void Reset();
+
+        public abstract ValueTask UnbindAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                await client.RemoveAsync(this).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private sealed class ClientRegistration(WampClient client, string procedure, WampInvocationHandler handler, RegisterOptions? options)
+        : ClientBinding(client), IWampRegistration
+    {
+        private IWampRegistration? _current;
+        private long _registrationId;
+
+        public event EventHandler<WampRevokedEventArgs>? Revoked;
+
+        public string Procedure => procedure;
+
+        public long RegistrationId => Volatile.Read(ref _registrationId);
+
+        public override string Description => $"the registration of '{procedure}'";
+
+        public override bool IsBound => Volatile.Read(ref _current) is not null;
+
+        public override async Task BindAsync(WampSession session, CancellationToken cancellationToken)
+        {
+            var registration = await session.RegisterAsync(procedure, handler, options, cancellationToken).ConfigureAwait(false);
+            registration.Revoked += OnRevoked;
+            Volatile.Write(ref _registrationId, registration.RegistrationId);
+            Volatile.Write(ref _current, registration);
+        }
+
+        public override void Reset() => Volatile.Write(ref _current, null);
+
+        public override async ValueTask UnbindAsync()
+        {
+            if (Interlocked.Exchange(ref _current, null) is { } current)
+            {
+                await current.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private void OnRevoked(object? sender, WampRevokedEventArgs e)
+        {
+            if (Interlocked.CompareExchange(ref _current, null, (IWampRegistration)sender!) != sender)
+            {
+                return;
+            }
+
+            Revoked?.Invoke(this, e);
+            Client.OnRevoked(this);
+        }
+    }
+
+    private sealed class ClientSubscription(WampClient client, string topic, WampEventHandler handler, SubscribeOptions? options)
+        : ClientBinding(client), IWampSubscription
+    {
+        private IWampSubscription? _current;
+        private long _subscriptionId;
+
+        public event EventHandler<WampRevokedEventArgs>? Revoked;
+
+        public string Topic => topic;
+
+        public long SubscriptionId => Volatile.Read(ref _subscriptionId);
+
+        public override string Description => $"the subscription to '{topic}'";
+
+        public override bool IsBound => Volatile.Read(ref _current) is not null;
+
+        public override async Task BindAsync(WampSession session, CancellationToken cancellationToken)
+        {
+            var subscription = await session.SubscribeAsync(topic, handler, options, cancellationToken).ConfigureAwait(false);
+            subscription.Revoked += OnRevoked;
+            Volatile.Write(ref _subscriptionId, subscription.SubscriptionId);
+            Volatile.Write(ref _current, subscription);
+        }
+
+        public override void Reset() => Volatile.Write(ref _current, null);
+
+        public override async ValueTask UnbindAsync()
+        {
+            if (Interlocked.Exchange(ref _current, null) is { } current)
+            {
+                await current.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private void OnRevoked(object? sender, WampRevokedEventArgs e)
+        {
+            if (Interlocked.CompareExchange(ref _current, null, (IWampSubscription)sender!) != sender)
+            {
+                return;
+            }
+
+            Revoked?.Invoke(this, e);
+            Client.OnRevoked(this);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Wampy.Diagnostics;
+using Wampy.Payload;
+using Wampy.Session;
+
+namespace Wampy;
+
+/// <summary>Calls and publications: straight to the connected session, or after waiting for it; measured when someone listens.</summary>
+public sealed partial class WampClient
+{
+    /// <summary>Calls a procedure and returns the whole result (positional and keyword results, details).</summary>
+    /// <param name="procedure">The procedure URI.</param>
+    /// <param name="arguments">Positional arguments, or <see langword="null"/>.</param>
+    /// <param name="argumentsKw">Keyword arguments (a dictionary or an object), or <see langword="null"/>.</param>
+    /// <param name="options">Call options, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops waiting (for the session, for queue space, for the result).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="WampException">The callee or the router answered with an error.</exception>
+    /// <exception cref="WampTimeoutException">The call's timeout elapsed.</exception>
+    /// <exception cref="WampConnectionException">The client is not connected (and did not connect within <see cref="WampClientOptions.ConnectionWaitTimeout"/>), or the session ended before the result came.</exception>
+    public Task<WampResult> CallAsync(
+        string procedure,
+        object?[]? arguments = null,
+        object? argumentsKw = null,
+        CallOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        CheckUri(procedure, WampMatch.Exact, nameof(procedure));
+        var args = ToArguments(arguments);
+        var kwargs = ToKeywordArguments(argumentsKw);
+        if (!_telemetry.CallsObserved && ConnectedSession is { } session)
+        {
+            return session.CallAsync(procedure, args, kwargs, options, cancellationToken);
+        }
+
+        return CallObservedAsync(procedure, args, kwargs, options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<WampResult> StreamAsync(
+        string procedure,
+        object?[]? arguments = null,
+        object? argumentsKw = null,
+        CallOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CheckUri(procedure, WampMatch.Exact, nameof(procedure));
+        var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = ClientTelemetry.ActivitySource.StartActivity($"call {procedure}", ActivityKind.Client);
+        activity?.SetTag("wamp.procedure", procedure);
+        _telemetry.Calls.Add(1, new KeyValuePair<string, object?>("wamp.procedure", procedure));
+        await foreach (var result in session.StreamAsync(procedure, ToArguments(arguments), ToKeywordArguments(argumentsKw), options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>
+    /// Calls a procedure and binds the result to <typeparamref name="TResult"/>: the first positional result,
+    /// else the keyword results as a whole (see <see cref="WampResult.GetValue{T}"/>).
+    /// </summary>
+    /// <typeparam name="TResult">The type of the result.</typeparam>
+    /// <param name="procedure">The procedure URI.</param>
+    /// <param name="arguments">Positional arguments, or <see langword="null"/>.</param>
+    /// <param name="argumentsKw">Keyword arguments (a dictionary or an object), or <see langword="null"/>.</param>
+    /// <param name="options">Call options, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops waiting for the result.</param>
+    /// <returns>The bound result.</returns>
+    /// <exception cref="WampException">The callee or the router answered with an error.</exception>
+    /// <exception cref="WampPayloadBindingException">The result does not fit <typeparamref name="TResult"/>.</exception>
+    public async Task<TResult> CallAsync<TResult>(
+        string procedure,
+        object?[]? arguments = null,
+        object? argumentsKw = null,
+        CallOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await CallAsync(procedure, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false);
+        return result.GetValue<TResult>();
+    }
+
+    /// <inheritdoc />
+    public Task<long?> PublishAsync(
+        string topic,
+        object?[]? arguments = null,
+        object? argumentsKw = null,
+        PublishOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        CheckUri(topic, WampMatch.Exact, nameof(topic));
+        var args = ToArguments(arguments);
+        var kwargs = ToKeywordArguments(argumentsKw);
+        if (!_telemetry.Publications.Enabled && !ClientTelemetry.ActivitySource.HasListeners() && ConnectedSession is { } session)
+        {
+            return session.PublishAsync(topic, args, kwargs, options, cancellationToken);
+        }
+
+        return PublishObservedAsync(topic, args, kwargs, options, cancellationToken);
+    }
+
+    private async Task<WampResult> CallObservedAsync(
+        string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken)
+    {
+        var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = ClientTelemetry.ActivitySource.StartActivity($"call {procedure}", ActivityKind.Client);
+        activity?.SetTag("wamp.procedure", procedure);
+        var start = _time.GetTimestamp();
+        string? error = null;
+        try
+        {
+            return await session.CallAsync(procedure, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ClientTelemetry.ErrorOf(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+            throw;
+        }
+        finally
+        {
+            var tags = ClientTelemetry.Tags("wamp.procedure", procedure, error);
+            _telemetry.Calls.Add(1, tags);
+            _telemetry.CallDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
+        }
+    }
+
+    private async Task<long?> PublishObservedAsync(
+        string topic, WampArguments? arguments, WampKeywordArguments? argumentsKw, PublishOptions? options, CancellationToken cancellationToken)
+    {
+        var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = ClientTelemetry.ActivitySource.StartActivity($"publish {topic}", ActivityKind.Producer);
+        activity?.SetTag("wamp.topic", topic);
+        var publication = await session.PublishAsync(topic, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false);
+        _telemetry.Publications.Add(1, new KeyValuePair<string, object?>("wamp.topic", topic));
+        return publication;
+    }
+
+    private static WampArguments? ToArguments(object?[]? arguments) =>
+        arguments is null || arguments.Length == 0 ? null : WampArguments.From(arguments);
+
+    private static WampKeywordArguments? ToKeywordArguments(object? argumentsKw) =>
+        argumentsKw is null ? null : WampKeywordArguments.From(argumentsKw);
+}

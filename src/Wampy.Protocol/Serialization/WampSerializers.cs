@@ -1,0 +1,53 @@
+using Wampy.Serialization.Cbor;
+using Wampy.Serialization.Json;
+using Wampy.Serialization.MessagePack;
+
+namespace Wampy.Serialization;
+
+/// <summary>
+/// The serializers by name (<c>json</c>, <c>msgpack</c>, <c>cbor</c>), as configuration, the router and the CLI
+/// name them. One place maps names to serializers for the client, the router and the command line.
+/// </summary>
+public static class WampSerializers
+{
+    private static readonly IWampSerializer[] All = [JsonWampSerializer.Default, MessagePackWampSerializer.Default, CborWampSerializer.Default];
+
+    /// <summary>The names, in the default order of preference: <c>json</c>, <c>msgpack</c>, <c>cbor</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["json", "msgpack", "cbor"];
+
+    /// <summary>The serializer called <paramref name="name"/> (case-insensitive), or <see langword="null"/> when there is none.</summary>
+    /// <param name="name">A name from <see cref="Names"/>.</param>
+    /// <returns>The serializer, or <see langword="null"/>.</returns>
+    public static IWampSerializer? Find(string? name) => name?.ToLowerInvariant() switch
+    {
+        "json" => JsonWampSerializer.Default,
+        "msgpack" => MessagePackWampSerializer.Default,
+        "cbor" => CborWampSerializer.Default,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The serializers for <paramref name="names"/> in that order; all three (JSON first) when the list is empty.
+    /// </summary>
+    /// <param name="names">Serializer names.</param>
+    /// <returns>The serializers.</returns>
+    /// <exception cref="ArgumentException">A name is unknown or given twice.</exception>
+    public static IReadOnlyList<IWampSerializer> Resolve(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var result = new List<IWampSerializer>();
+        foreach (var name in names)
+        {
+            var serializer = Find(name) ?? throw new ArgumentException(
+                $"Unknown serializer '{name}': use {string.Join(", ", Names)}.", nameof(names));
+            if (result.Contains(serializer))
+            {
+                throw new ArgumentException($"The serializer '{name}' is listed twice.", nameof(names));
+            }
+
+            result.Add(serializer);
+        }
+
+        return result.Count == 0 ? All : result;
+    }
+}
