@@ -15,7 +15,7 @@ public sealed partial class DemoJob(IWampClient wamp, IConfiguration configurati
         {
             try
             {
-                await wamp.WaitUntilJoinedAsync(stoppingToken);
+                await wamp.WaitUntilConnectedAsync(stoppingToken);
                 round++;
                 var binary = await wamp.CallAsync<string>("get_binary_number", [100], cancellationToken: stoppingToken);
                 var today = await wamp.CallAsync<string>("get_todays_date", cancellationToken: stoppingToken);

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Wampy.Authentication;
-using Wampy.Serialization.Cbor;
-using Wampy.Serialization.Json;
-using Wampy.Serialization.MessagePack;
+using Wampy.Serialization;
 
 namespace Wampy.Cli;
 
@@ -97,20 +95,18 @@ internal sealed class CommonOptions
         {
             Url = uri,
             Realm = result.GetValue(Realm)!,
-            AuthId = result.GetValue(AuthId),
+            Authentication = { AuthId = result.GetValue(AuthId) },
             ConnectTimeout = TimeoutOf(result),
             DefaultCallTimeout = TimeoutOf(result),
         };
         if (result.GetValue(Serializer) is { } serializer)
         {
-            options.Serializers.Clear();
-            options.Serializers.Add(serializer switch
+            if (WampSerializers.Find(serializer) is null)
             {
-                "json" => JsonWampSerializer.Default,
-                "msgpack" => MessagePackWampSerializer.Default,
-                "cbor" => CborWampSerializer.Default,
-                _ => throw new ArgumentException($"--serializer must be json, msgpack or cbor; got '{serializer}'."),
-            });
+                throw new ArgumentException($"--serializer must be one of {string.Join(", ", WampSerializers.Names)}; got '{serializer}'.");
+            }
+
+            options.Serializers = [serializer];
         }
 
         if (result.GetValue(PrivateKey) is { } key)

@@ -32,7 +32,7 @@ public sealed class WampyTestHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var wampy = builder.Services.AddWampy(o =>
         {
-            o.Url = url.ToString();
+            o.Url = url;
             o.Realm = realm;
             o.ConnectTimeout = TimeSpan.FromSeconds(5);
             o.ShutdownTimeout = TimeSpan.FromSeconds(5);
@@ -48,7 +48,7 @@ public sealed class WampyTestHost : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await Host.StartAsync(cancellationToken).ConfigureAwait(false);
-        await Client.WaitUntilJoinedAsync(cancellationToken).ConfigureAwait(false);
+        await Client.WaitUntilConnectedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops the host gracefully (handlers finish, the session says GOODBYE) and disposes it.</summary>

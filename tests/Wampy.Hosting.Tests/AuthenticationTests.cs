@@ -55,7 +55,7 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
         Assert.Contains("wamp.error.authentication_failed", refused.Message, StringComparison.Ordinal);
         Assert.Contains("authid 'cra-user'", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(records, r => r.Message.Contains(secret, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(secret, StringComparison.Ordinal) ?? false));
-        Assert.NotEqual(WampSessionState.Established, worker.Client.State);
+        Assert.NotEqual(WampClientState.Connected, worker.Client.State);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
         services.AddSingleton(new FakeSecretStore("from-the-vault"));
         services.AddWampy(o =>
         {
-            o.Url = "ws://127.0.0.1:1";
+            o.Url = new Uri("ws://127.0.0.1:1");
             o.Realm = "realm1";
             o.Authentication.Method = "wampcra";
         });

@@ -124,7 +124,7 @@ public class HandlerBindingTests(BoundWorkerFixture fixture) : IClassFixture<Bou
     public async Task The_injected_client_calls_out_and_publishes()
     {
         var client = fixture.Worker.Client;
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
         Assert.Equal("ping", await client.CallAsync<string>("js.echo", ["ping"]).Within());
 
         var sink = fixture.Worker.Services.GetRequiredService<EventSink>();

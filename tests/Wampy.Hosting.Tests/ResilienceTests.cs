@@ -22,12 +22,12 @@ public class ResilienceTests(ITestOutputHelper output)
         var firstSession = worker.Client.SessionId;
 
         await router.StopAsync();
-        await WaitForStateAsync(worker, static state => state != WampSessionState.Established);
+        await WaitForStateAsync(worker, static state => state != WampClientState.Connected);
         Assert.Equal(HealthStatus.Unhealthy, await worker.HealthAsync());
 
         var restarted = Stopwatch.StartNew();
         await router.InitializeAsync();
-        await worker.Client.WaitUntilJoinedAsync().Within();
+        await worker.Client.WaitUntilConnectedAsync().Within();
         await using var peer = await AutobahnPeer.StartAsync(router.Url, router.Realm);
         var reply = await peer.CallAsync("calc.add", new JsonArray(20, 22));
         restarted.Stop();
@@ -51,9 +51,9 @@ public class ResilienceTests(ITestOutputHelper output)
             o.ConnectTimeout = TimeSpan.FromSeconds(1);
         });
         var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        worker.Services.GetRequiredService<Session.SessionTracker>().StateChanged += s =>
+        worker.Services.GetRequiredService<WampClient>().StateChanged += (_, e) =>
         {
-            if (s == WampSessionState.Disconnected)
+            if (e.State == WampClientState.Reconnecting)
             {
                 lost.TrySetResult();
             }
@@ -72,7 +72,7 @@ public class ResilienceTests(ITestOutputHelper output)
             router.Process.Signal("CONT");
         }
 
-        await worker.Client.WaitUntilJoinedAsync().Within();
+        await worker.Client.WaitUntilConnectedAsync().Within();
         Assert.Equal(7, await worker.Client.CallAsync<int>("calc.add", [3, 4]).Within());
     }
 
@@ -108,7 +108,7 @@ public class ResilienceTests(ITestOutputHelper output)
 
             Assert.Equal(8, registers.Count);
             Assert.Equal(registers.Count, registers.Distinct().Count());
-            await worker.Client.WaitUntilJoinedAsync().Within();
+            await worker.Client.WaitUntilConnectedAsync().Within();
 
             // The next frame after binding answers an invocation: nothing else was registered in between.
             await endpoint.SendAsync("""[68,77,101,{},[2,3]]""");
@@ -129,7 +129,7 @@ public class ResilienceTests(ITestOutputHelper output)
         await endpoint.AcceptAsync(1);
         await endpoint.ReceiveAsync("[32,");
         await endpoint.SendAsync("[33,1,500]");
-        await worker.Client.WaitUntilJoinedAsync().Within();
+        await worker.Client.WaitUntilConnectedAsync().Within();
 
         await endpoint.SendAsync("""[6,{},"wamp.close.system_shutdown"]""");
 
@@ -161,7 +161,7 @@ public class ResilienceTests(ITestOutputHelper output)
 
         Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(380), $"second attempt after {(times[1] - times[0]).TotalMilliseconds} ms");
         Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(780), $"third attempt after {(times[2] - times[1]).TotalMilliseconds} ms");
-        Assert.NotEqual(WampSessionState.Established, worker.Client.State);
+        Assert.NotEqual(WampClientState.Connected, worker.Client.State);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class ResilienceTests(ITestOutputHelper output)
         var call = peer.CallAsync("calc.slow");
         await gate.Started.Task.Within();
         var stop = worker.Host.StopAsync();
-        await WaitForStateAsync(worker, static state => state == WampSessionState.Closing);
+        await WaitForStateAsync(worker, static state => state == WampClientState.Closed);
         Assert.False(stop.IsCompleted, "shutdown must wait for the invocation in flight");
 
         gate.Release.TrySetResult();
@@ -200,7 +200,7 @@ public class ResilienceTests(ITestOutputHelper output)
 
         Assert.True(reply["ok"]!.GetValue<bool>(), reply.ToJsonString());
         Assert.Equal("done", reply["args"]![0]!.GetValue<string>());
-        Assert.Equal(WampSessionState.Disconnected, worker.Client.State);
+        Assert.Equal(WampClientState.Closed, worker.Client.State);
         await worker.DisposeAsync();
     }
 
@@ -253,18 +253,18 @@ public class ResilienceTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits (bounded) for the hosted session to reach a state, by its StateChanged event.</summary>
-    private static Task WaitForStateAsync(WorkerHost worker, Func<WampSessionState, bool> condition)
+    private static Task WaitForStateAsync(WorkerHost worker, Func<WampClientState, bool> condition)
     {
-        var tracker = worker.Services.GetRequiredService<Session.SessionTracker>();
+        var client = worker.Services.GetRequiredService<WampClient>();
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        tracker.StateChanged += state =>
+        client.StateChanged += (_, e) =>
         {
-            if (condition(state))
+            if (condition(e.State))
             {
                 reached.TrySetResult();
             }
         };
-        if (condition(tracker.State))
+        if (condition(client.State))
         {
             reached.TrySetResult();
         }

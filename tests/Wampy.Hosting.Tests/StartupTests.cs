@@ -15,7 +15,7 @@ public class StartupTests
     [InlineData("http://example.com", "Wampy:Url must be a ws://, wss://, tcp://, tls:// or unix:// URI; got 'http://example.com'.")]
     public async Task A_bad_url_fails_start_up_naming_the_key(string url, string expected)
     {
-        await using var worker = WorkerHost.Build(Nowhere, o => o.Url = url);
+        await using var worker = WorkerHost.Build(Nowhere, o => o.Url = new Uri(url, UriKind.RelativeOrAbsolute));
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
@@ -103,11 +103,11 @@ public class StartupTests
         await using var worker = WorkerHost.Build(new Uri($"ws://127.0.0.1:{port}"));
 
         await worker.Host.StartAsync().Within();
-        Assert.NotEqual(WampSessionState.Established, worker.Client.State);
+        Assert.NotEqual(WampClientState.Connected, worker.Client.State);
         Assert.Equal(HealthStatus.Unhealthy, await worker.HealthAsync());
 
         await router.InitializeAsync();
-        await worker.Client.WaitUntilJoinedAsync().Within();
+        await worker.Client.WaitUntilConnectedAsync().Within();
         Assert.Equal(HealthStatus.Healthy, await worker.HealthAsync());
         Assert.Equal(3, await worker.Client.CallAsync<int>("calc.add", [1, 2]).Within());
     }

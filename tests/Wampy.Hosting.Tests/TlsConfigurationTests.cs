@@ -27,8 +27,8 @@ public sealed class TlsConfigurationTests : IDisposable
 
             Assert.Equal("worker-7", await endpoint.ClientCertificateAsync());
             await endpoint.AcceptAsync();
-            await worker.Client.WaitUntilJoinedAsync().Within();
-            Assert.Equal(WampSessionState.Established, worker.Client.State);
+            await worker.Client.WaitUntilConnectedAsync().Within();
+            Assert.Equal(WampClientState.Connected, worker.Client.State);
         }
     }
 

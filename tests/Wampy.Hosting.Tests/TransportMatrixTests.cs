@@ -51,7 +51,7 @@ public class TransportMatrixTests
             }
         }
 
-        await worker.Client.WaitUntilJoinedAsync().Within();
+        await worker.Client.WaitUntilConnectedAsync().Within();
 
         await peer.SendAsync(0, serializer.Encode(new InvocationMessage(1, registrations["calc.add"], WampDictionary.Empty, WampArguments.From(2, 3))));
         var yielded = Assert.IsType<YieldMessage>(serializer.Deserialize(await peer.ReceiveMessageAsync()));

@@ -27,7 +27,7 @@ public sealed class WorkerHost : IAsyncDisposable
         builder.Services.AddSingleton<EventSink>();
         var wampy = builder.Services.AddWampy(o =>
         {
-            o.Url = url.ToString();
+            o.Url = url;
             o.Realm = "realm1";
             o.ConnectTimeout = TimeSpan.FromSeconds(3);
             o.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(100);
@@ -52,7 +52,7 @@ public sealed class WorkerHost : IAsyncDisposable
     {
         var host = Build(url, configure);
         await host.Host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        await host.Client.WaitUntilJoinedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await host.Client.WaitUntilConnectedAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return host;
     }
 

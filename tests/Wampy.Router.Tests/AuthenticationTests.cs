@@ -82,7 +82,7 @@ public sealed class AuthenticationTests(RouterFixture router) : IClassFixture<Ro
         {
             await using var client = await router.ClientAsync(realm: "secure", configure: o =>
             {
-                o.AuthId = authId;
+                o.Authentication.AuthId = authId;
                 o.Authenticators.Add(authenticator);
             });
 
@@ -96,7 +96,7 @@ public sealed class AuthenticationTests(RouterFixture router) : IClassFixture<Ro
     {
         var failure = await Assert.ThrowsAsync<WampSessionAbortedException>(() => router.ClientAsync(realm: "secure", configure: o =>
         {
-            o.AuthId = "cra-user";
+            o.Authentication.AuthId = "cra-user";
             o.Authenticators.Add(new WampCraAuthenticator("not-the-secret"));
         }));
 

@@ -126,7 +126,7 @@ public sealed class ClientAdvancedProfileTests(RouterFixture router) : IClassFix
         }
         else
         {
-            await Assert.ThrowsAsync<TimeoutException>(() => caller.CallAsync(procedure, ["late"], options: options));
+            await Assert.ThrowsAsync<WampTimeoutException>(() => caller.CallAsync(procedure, ["late"], options: options));
 
             // The router forgot the call (CANCEL, mode skip for a callee without call_canceling): the next call works.
             Assert.Equal("next", await caller.CallAsync<string>(procedure, ["next"], options: new CallOptions { Timeout = TimeSpan.FromSeconds(5) }));

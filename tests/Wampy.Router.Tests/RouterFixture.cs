@@ -87,8 +87,7 @@ public sealed class RouterFixture : IAsyncLifetime
             Url = rawSocket ? RawSocketUrl : Url,
             Realm = realm,
         };
-        options.Serializers.Clear();
-        options.Serializers.Add(WireFormats.For(serializer));
+        options.Serializers = [serializer];
         configure?.Invoke(options);
         var client = new WampClient(options);
         await client.ConnectAsync().WaitAsync(TaskTimeouts.Default);

@@ -36,8 +36,8 @@ public sealed class TlsTests : IAsyncLifetime
         foreach (var url in new[] { _router.Url, _router.RawSocketUrl! })
         {
             var options = new WampClientOptions { Url = url, Realm = "realm1" };
-            options.WebSocket.Tls.TrustedRootCertificates.Add(_certificate);
-            options.RawSocket.Tls.TrustedRootCertificates.Add(_certificate);
+            options.Tls.TrustedRootCertificates.Add(_certificate);
+            options.Tls.TrustedRootCertificates.Add(_certificate);
             await using var client = new WampClient(options);
             await client.ConnectAsync().Within();
 

@@ -36,7 +36,7 @@ internal static class RunCommand
                 {
                     if (result.GetResult(common.Url) is not null || section["Url"] is null)
                     {
-                        o.Url = client.Url!.ToString();
+                        o.Url = client.Url;
                     }
 
                     if (result.GetResult(common.Realm) is not null || section["Realm"] is null)
@@ -44,15 +44,12 @@ internal static class RunCommand
                         o.Realm = client.Realm;
                     }
 
-                    o.ConfigureClient = c =>
+                    foreach (var authenticator in client.Authenticators)
                     {
-                        foreach (var authenticator in client.Authenticators)
-                        {
-                            c.Authenticators.Add(authenticator);
-                        }
+                        o.Authenticators.Add(authenticator);
+                    }
 
-                        c.AuthId ??= client.AuthId;
-                    };
+                    o.Authentication.AuthId ??= client.Authentication.AuthId;
                 })
                 .AddHandlersFromAssembly(assembly);
             using var host = builder.Build();

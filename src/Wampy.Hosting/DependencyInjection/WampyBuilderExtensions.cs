@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wampy.Hosting.Handlers;
-using Wampy.Hosting.Resilience;
 
 namespace Wampy.Hosting;
 
@@ -63,7 +62,7 @@ public static class WampyBuilderExtensions
         return builder;
     }
 
-    /// <summary>Replaces the reconnect pipeline (default: exponential backoff with jitter from <c>Wampy:Reconnect</c>).</summary>
+    /// <summary>Replaces the reconnect pipeline (default: exponential backoff with jitter from <c>Wampy:Reconnect</c>); sets <see cref="WampReconnectOptions.Pipeline"/>.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="pipeline">Creates the pipeline; it should let <see cref="OperationCanceledException"/> through.</param>
     /// <returns>The builder.</returns>
@@ -71,7 +70,7 @@ public static class WampyBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(pipeline);
-        builder.Services.AddSingleton<Func<WampyReconnectPipeline>>(() => new WampyReconnectPipeline(pipeline()));
+        builder.Services.Configure<WampyOptions>(o => o.Reconnect.Pipeline = pipeline());
         return builder;
     }
 }

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Wampy;
 using Wampy.Hosting;
-using Wampy.Hosting.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Wampy.Hosting.Handlers;
 using Wampy.Hosting.Session;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds Wampy to a host: a hosted WAMP session, handler binding and the injectable <see cref="IWampClient"/>.</summary>
+/// <summary>Adds Wampy to a host: the <see cref="WampClient"/> (injectable as <see cref="IWampClient"/>), started and stopped with the host, and handler classes bound to it.</summary>
 public static class WampyServiceCollectionExtensions
 {
     /// <summary>Adds Wampy configured in code.</summary>
@@ -41,14 +43,29 @@ public static class WampyServiceCollectionExtensions
     public static IWampyBuilder AddWampy(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<WampyOptions>().ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(WampyHostedService)))
+        {
+            return new WampyBuilder(services);
+        }
+
+        // Hosting connects in the background, so the first connection is retried like any other (a documented
+        // hosting default, set before configuration so that Wampy:Reconnect:RetryOnInitialConnect can turn it off).
+        services.AddOptions<WampyOptions>()
+            .Configure(static o => o.Reconnect.RetryOnInitialConnect = true)
+            .PostConfigure<IServiceProvider>(static (o, sp) =>
+            {
+                o.MeterFactory ??= sp.GetService<IMeterFactory>();
+                if (o.TimeProvider == TimeProvider.System && sp.GetService<TimeProvider>() is { } time)
+                {
+                    o.TimeProvider = time;
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WampyOptions>, WampyOptionsValidator>());
         services.AddMetrics();
-        services.TryAddSingleton<WampyTelemetry>();
-        services.TryAddSingleton<SessionTracker>();
         services.TryAddSingleton<HandlerDispatcher>();
-        services.TryAddSingleton<IWampClient, HostedWampClient>();
-        if (!services.Any(d => d.ServiceType == typeof(WampyHostedService)))
+        services.TryAddSingleton(static sp => new WampClient(sp.GetRequiredService<IOptions<WampyOptions>>().Value, sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<IWampClient>(static sp => sp.GetRequiredService<WampClient>());
         {
             services.AddSingleton<WampyHostedService>();
             services.AddHostedService(static sp => sp.GetRequiredService<WampyHostedService>());

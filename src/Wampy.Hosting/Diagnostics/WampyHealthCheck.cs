@@ -1,21 +1,21 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Wampy.Hosting.Session;
 
 namespace Wampy.Hosting.Diagnostics;
 
-/// <summary>Healthy while the WAMP session is joined; Unhealthy while connecting, reconnecting or stopped.</summary>
-internal sealed class WampyHealthCheck(SessionTracker tracker) : IHealthCheck
+/// <summary>Healthy while the client is connected; Unhealthy (or the registration's failure status) while connecting, reconnecting, closed or failed.</summary>
+internal sealed class WampyHealthCheck(WampClient client) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["state"] = tracker.State.ToString() };
-        if (tracker.SessionId is { } id)
+        var state = client.State;
+        var data = new Dictionary<string, object> { ["state"] = state.ToString() };
+        if (client.SessionId is { } id)
         {
             data["session"] = id;
         }
 
-        return Task.FromResult(tracker.State == WampSessionState.Established
-            ? HealthCheckResult.Healthy($"Joined realm {tracker.Realm} as session {tracker.SessionId}.", data)
-            : new HealthCheckResult(context.Registration.FailureStatus, $"Not joined ({tracker.State}): {tracker.LastError ?? "not connected yet"}.", data: data));
+        return Task.FromResult(state == WampClientState.Connected
+            ? HealthCheckResult.Healthy($"Joined realm {client.Options.Realm} as session {client.SessionId}.", data)
+            : new HealthCheckResult(context.Registration.FailureStatus, $"Not joined ({state}): {client.LastError?.Message ?? "not connected yet"}.", data: data));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Wampy.Hosting.Diagnostics;
@@ -9,7 +8,7 @@ namespace Wampy.Hosting.Handlers;
 /// Runs handler methods: one DI scope per invocation or event, the handler instance resolved from it, metrics and
 /// a span around it. Counts what is in flight so that shutdown can wait for it, and refuses new work once stopping.
 /// </summary>
-internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, WampyTelemetry telemetry, ILogger<HandlerDispatcher> logger)
+internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, ILogger<HandlerDispatcher> logger)
 {
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Lock _gate = new();
@@ -59,10 +58,6 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, WampyTeleme
         }
 
         Enter();
-        using var activity = WampyTelemetry.ActivitySource.StartActivity($"invoke {method.Uri}", ActivityKind.Server);
-        activity?.SetTag("wamp.procedure", method.Uri);
-        var start = Stopwatch.GetTimestamp();
-        string? error = null;
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
@@ -75,22 +70,9 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, WampyTeleme
                 return value as WampResult ?? (method.ReturnsValue ? WampResult.FromValue(value) : WampResult.Empty);
             }
         }
-        catch (Exception ex)
-        {
-            error = ex is WampException wamp ? wamp.Error : WampErrorUris.RuntimeError;
-            activity?.SetStatus(ActivityStatusCode.Error, error);
-            throw; // The session answers ERROR and logs it.
-        }
         finally
         {
-            var tags = new TagList { { "wamp.procedure", method.Uri } };
-            if (error is not null)
-            {
-                tags.Add("wamp.error", error);
-            }
-
-            telemetry.Invocations.Add(1, tags);
-            telemetry.InvocationDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tags);
+            // An exception goes to the session, which answers ERROR and logs it; the client measures the invocation.
             Exit();
         }
     }
@@ -103,8 +85,6 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, WampyTeleme
         }
 
         Enter();
-        using var activity = WampyTelemetry.ActivitySource.StartActivity($"receive {method.Uri}", ActivityKind.Consumer);
-        activity?.SetTag("wamp.topic", @event.Topic);
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
@@ -117,12 +97,10 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, WampyTeleme
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             Log.HandlerFailed(logger, method.DisplayName, method.Uri, ex);
         }
         finally
         {
-            telemetry.Events.Add(1, new KeyValuePair<string, object?>("wamp.topic", method.Uri));
             Exit();
         }
     }

@@ -71,7 +71,8 @@ public interface IWampClient : IWampCaller
 
     /// <summary>
     /// Registers a procedure. Each invocation runs <paramref name="handler"/> off the receive loop, concurrently with
-    /// others. The registration is restored on every new session until it is disposed.
+    /// others. The registration is restored on every new session until it is disposed. Made before the client first
+    /// connects, it is only remembered, and the connection binds it (a refusal then fails the connection).
     /// </summary>
     /// <param name="procedure">The procedure URI.</param>
     /// <param name="handler">Runs each invocation.</param>
@@ -83,7 +84,8 @@ public interface IWampClient : IWampCaller
 
     /// <summary>
     /// Subscribes a handler to a topic. Events of one topic reach its handlers in order, one at a time. The
-    /// subscription is restored on every new session until it is disposed.
+    /// subscription is restored on every new session until it is disposed. Made before the client first connects, it
+    /// is only remembered, and the connection binds it.
     /// </summary>
     /// <param name="topic">The topic URI.</param>
     /// <param name="handler">Handles each event.</param>

@@ -42,9 +42,29 @@ public sealed partial class WampClient
         return subscription;
     }
 
-    /// <summary>Binds on the connected session and remembers the binding; a session lost meanwhile is waited out (it is bound on the next one).</summary>
+    /// <summary>
+    /// Binds on the connected session and remembers the binding; a session lost meanwhile is waited out (it is bound
+    /// on the next one). Before the first <see cref="ConnectAsync"/> the binding is only remembered: the connection binds it.
+    /// </summary>
     private async Task AddAsync(ClientBinding binding, CancellationToken cancellationToken)
     {
+        if (State == WampClientState.Disconnected)
+        {
+            await _bindLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (State == WampClientState.Disconnected)
+                {
+                    _bindings.Add(binding);
+                    return;
+                }
+            }
+            finally
+            {
+                _bindLock.Release();
+            }
+        }
+
         while (true)
         {
             var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);

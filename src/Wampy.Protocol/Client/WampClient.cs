@@ -38,13 +38,11 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
     public WampClient(WampClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Url is null)
+        if (WampClientOptionsValidator.Validate(options, "WampClientOptions.") is { Count: > 0 } failures)
         {
-            throw new ArgumentException("WampClientOptions.Url is required (e.g. ws://localhost:8080/ws).", nameof(options));
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Realm, "options.Realm");
-        WampUri.Validate(options.Realm, strict: false, "options.Realm");
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<WampClient>();
         _context = new SessionContext(options, _logger) { EventDropped = OnEventDropped };

@@ -18,11 +18,17 @@ public static class WampSerializers
     /// <summary>The serializer called <paramref name="name"/> (case-insensitive), or <see langword="null"/> when there is none.</summary>
     /// <param name="name">A name from <see cref="Names"/>.</param>
     /// <returns>The serializer, or <see langword="null"/>.</returns>
-    public static IWampSerializer? Find(string? name) => name?.ToLowerInvariant() switch
+    public static IWampSerializer? Find(string? name) => Create(name, limits: null);
+
+    /// <summary>A serializer called <paramref name="name"/> with its own <paramref name="limits"/> (the shared default instance when <see langword="null"/>), or <see langword="null"/>.</summary>
+    /// <param name="name">A name from <see cref="Names"/> (case-insensitive).</param>
+    /// <param name="limits">Limits on what it reads (depth, sizes), or <see langword="null"/> for the defaults.</param>
+    /// <returns>The serializer, or <see langword="null"/> when the name is unknown.</returns>
+    public static IWampSerializer? Create(string? name, WampSerializerLimits? limits) => name?.ToLowerInvariant() switch
     {
-        "json" => JsonWampSerializer.Default,
-        "msgpack" => MessagePackWampSerializer.Default,
-        "cbor" => CborWampSerializer.Default,
+        "json" => limits is null ? JsonWampSerializer.Default : new JsonWampSerializer(limits: limits),
+        "msgpack" => limits is null ? MessagePackWampSerializer.Default : new MessagePackWampSerializer(limits: limits),
+        "cbor" => limits is null ? CborWampSerializer.Default : new CborWampSerializer(limits: limits),
         _ => null,
     };
 

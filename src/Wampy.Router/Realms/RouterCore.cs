@@ -4,9 +4,6 @@ using Wampy.Router.Diagnostics;
 using Wampy.Router.Sessions;
 using Wampy.Router.Transports;
 using Wampy.Serialization;
-using Wampy.Serialization.Cbor;
-using Wampy.Serialization.Json;
-using Wampy.Serialization.MessagePack;
 
 namespace Wampy.Router.Realms;
 
@@ -43,12 +40,8 @@ internal sealed class RouterCore
         var realms = options.Realms.Count > 0 ? options.Realms : [new WampRealmOptions()];
         _realms = realms.ToDictionary(r => r.Name, r => new RouterRealm(r, this), StringComparer.Ordinal);
         var limits = new WampSerializerLimits();
-        Serializers = options.Serializers.Select(name => name switch
-        {
-            "msgpack" => (IWampSerializer)new MessagePackWampSerializer(limits: limits),
-            "cbor" => new CborWampSerializer(limits: limits),
-            _ => new JsonWampSerializer(limits: limits),
-        }).ToArray();
+        Serializers = options.Serializers.Select(name => WampSerializers.Create(name, limits)
+            ?? throw new ArgumentException($"WampyRouter:Serializers contains '{name}'; supported: {string.Join(", ", WampSerializers.Names)}.")).ToArray();
     }
 
     public WampRouterOptions Options { get; }

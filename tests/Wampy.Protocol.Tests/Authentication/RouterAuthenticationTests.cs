@@ -10,7 +10,7 @@ public class RouterAuthenticationTests(AuthenticatingRouterFixture fixture) : IC
 
     private Task<WampClient> JoinAsync(string authId, IWampAuthenticator authenticator) => fixture.Router.ConnectAsync(o =>
     {
-        o.AuthId = authId;
+        o.Authentication.AuthId = authId;
         o.Authenticators.Add(authenticator);
     });
 
@@ -42,7 +42,7 @@ public class RouterAuthenticationTests(AuthenticatingRouterFixture fixture) : IC
     {
         await using var client = await JoinAsync("sign-user", CryptosignAuthenticator.FromHexSeed(SpecSeed));
         Assert.Equal("cryptosign", client.AuthMethod);
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class FoxAdvancedProfileTests(AutobahnFixture fixture) : IClassFix
     {
         await fixture.Peer.RegisterAsync("js.slow", "slow", options: null, new JsonObject { ["delayMs"] = 400 });
 
-        await Assert.ThrowsAsync<TimeoutException>(() =>
+        await Assert.ThrowsAsync<WampTimeoutException>(() =>
             fixture.Client.CallAsync("js.slow", ["first"], options: new CallOptions { Timeout = TimeSpan.FromMilliseconds(100) }));
         // fox-wamp ignores the CANCEL: the first call's RESULT arrives while this one waits, and is dropped.
         var second = await fixture.Client.CallAsync<string>("js.slow", ["second"], options: new CallOptions { Timeout = TimeSpan.FromSeconds(5) });

@@ -57,9 +57,9 @@ public class NegotiationTests
     [Fact]
     public void The_default_preference_is_json_then_msgpack_then_cbor()
     {
-        var options = new WampClientOptions();
-        Assert.Equal(["wamp.2.json", "wamp.2.msgpack", "wamp.2.cbor"], options.Serializers.Select(s => s.Subprotocol));
-        Assert.IsType<JsonWampSerializer>(options.Serializers[0]);
+        var serializers = Wampy.Serialization.WampSerializers.Resolve(new WampClientOptions().Serializers);
+        Assert.Equal(["wamp.2.json", "wamp.2.msgpack", "wamp.2.cbor"], serializers.Select(s => s.Subprotocol));
+        Assert.IsType<JsonWampSerializer>(serializers[0]);
     }
 
 }

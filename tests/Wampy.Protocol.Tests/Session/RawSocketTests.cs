@@ -63,8 +63,7 @@ public class RawSocketTests
         await using var peer = RawSocketTestPeer.Start();
         await using var client = Client(peer.Url, o =>
         {
-            o.Serializers.Clear();
-            o.Serializers.Add(serializer);
+            o.Serializers = [format];
         });
 
         var connect = client.ConnectAsync();
@@ -97,7 +96,7 @@ public class RawSocketTests
 
         Assert.Equal(1, first[1] & 0x0F);
         Assert.Equal(2, second[1] & 0x0F);
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
     }
 
     [Fact]
@@ -127,7 +126,7 @@ public class RawSocketTests
     public async Task The_routers_maximum_length_is_enforced_on_sends_and_ours_on_receives()
     {
         await using var peer = RawSocketTestPeer.Start();
-        await using var client = Client(peer.Url, o => o.RawSocket.MaxMessageSize = 1024);
+        await using var client = Client(peer.Url, o => o.MaxMessageSize = 1024);
         var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
         client.Closed += (_, e) => closed.TrySetResult(e);
 
@@ -149,7 +148,7 @@ public class RawSocketTests
     public async Task A_ping_is_answered_with_a_pong_carrying_the_same_payload()
     {
         await using var peer = RawSocketTestPeer.Start();
-        await using var client = Client(peer.Url, o => o.RawSocket.KeepAliveInterval = TimeSpan.Zero);
+        await using var client = Client(peer.Url, o => o.Heartbeat.Interval = TimeSpan.Zero);
         var connect = client.ConnectAsync();
         await peer.AcceptAsync();
         await JoinAsync(peer, JsonWampSerializer.Default, connect);
@@ -168,8 +167,9 @@ public class RawSocketTests
         await using var peer = RawSocketTestPeer.Start();
         await using var client = Client(peer.Url, o =>
         {
-            o.RawSocket.KeepAliveInterval = TimeSpan.FromMilliseconds(200);
-            o.RawSocket.KeepAliveTimeout = TimeSpan.FromMilliseconds(300);
+            o.Heartbeat.UseRawSocketPing = true;
+            o.Heartbeat.Interval = TimeSpan.FromMilliseconds(200);
+            o.Heartbeat.Timeout = TimeSpan.FromMilliseconds(300);
         });
         var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
         client.Closed += (_, e) => closed.TrySetResult(e);
@@ -214,11 +214,11 @@ public class RawSocketTests
             await Assert.ThrowsAnyAsync<Exception>(() => accept);
         }
 
-        await using var client = Client(peer.Url, o => o.RawSocket.Tls.PinnedCertificateSha256.Add(certificate.GetCertHashString(HashAlgorithmName.SHA256)));
+        await using var client = Client(peer.Url, o => o.Tls.PinnedCertificateSha256.Add(certificate.GetCertHashString(HashAlgorithmName.SHA256)));
         var connect = client.ConnectAsync();
         await peer.AcceptAsync();
         await JoinAsync(peer, JsonWampSerializer.Default, connect);
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
         certificate.Dispose();
     }
 }

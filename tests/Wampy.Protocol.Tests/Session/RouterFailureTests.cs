@@ -33,7 +33,7 @@ public class RouterFailureTests
 
         var args = await closed.Task.Within();
         Assert.False(args.ClosedByClient);
-        Assert.Equal(WampSessionState.Disconnected, caller.State);
+        Assert.Equal(WampClientState.Closed, caller.State);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class RouterFailureTests
         var ex = await Assert.ThrowsAsync<WampConnectionException>(() => client.ConnectAsync().Within());
 
         Assert.Contains(options.Url!.ToString(), ex.Message, StringComparison.Ordinal);
-        Assert.Equal(WampSessionState.Disconnected, client.State);
+        Assert.Equal(WampClientState.Closed, client.State);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
     public async Task Join_gives_a_session_id_and_the_router_roles()
     {
         await using var client = await router.ConnectAsync();
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
         Assert.True(client.SessionId > 0);
         Assert.NotNull(client.WelcomeDetails.GetDictionary("roles")?.GetDictionary("dealer"));
     }
@@ -249,7 +249,7 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
         await using var client = await router.ConnectAsync();
         await client.RegisterAsync(procedure, async (_, _) => { await release.Task; return WampResult.Empty; });
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() =>
+        var ex = await Assert.ThrowsAsync<WampTimeoutException>(() =>
             client.CallAsync(procedure, options: new CallOptions { Timeout = TimeSpan.FromMilliseconds(200) }).Within());
         Assert.Contains(procedure, ex.Message, StringComparison.Ordinal);
         release.SetResult(true);
@@ -263,7 +263,7 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
         Assert.Equal("procedure", ex.ParamName);
         await Assert.ThrowsAsync<ArgumentException>(() => client.PublishAsync("com.Upper.case"));
         await Assert.ThrowsAsync<ArgumentException>(() => client.SubscribeAsync("bad topic", (_, _) => ValueTask.CompletedTask));
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
     }
 
     [Fact]
@@ -294,12 +294,12 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
 
         var args = await closed.Task.Within();
         Assert.True(args.ClosedByClient);
-        Assert.Equal(WampSessionState.Disconnected, client.State);
+        Assert.Equal(WampClientState.Closed, client.State);
         var ex = await Assert.ThrowsAsync<WampConnectionException>(() => client.CallAsync("test.any"));
         Assert.Contains("ended", ex.Message, StringComparison.Ordinal);
 
         await client.ConnectAsync().Within();
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
         await client.DisposeAsync();
     }
 }

@@ -64,7 +64,7 @@ public class ScriptedRouterTests
         Assert.Equal(WampErrorUris.NoSuchRealm, ex.Error);
         Assert.Equal("realm1", ex.Realm);
         Assert.Equal("The router refused to join realm 'realm1': wamp.error.no_such_realm: realm does not exist", ex.Message);
-        Assert.Equal(WampSessionState.Disconnected, client.State);
+        Assert.Equal(WampClientState.Closed, client.State);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class ScriptedRouterTests
         var args = await closed.Within();
         Assert.Equal("wamp.close.system_shutdown", args.Reason);
         Assert.False(args.ClosedByClient);
-        Assert.Equal(WampSessionState.Disconnected, client.State);
+        Assert.Equal(WampClientState.Closed, client.State);
     }
 
     [Theory]
@@ -141,7 +141,7 @@ public class ScriptedRouterTests
     public async Task A_frame_over_the_size_limit_ends_the_session_with_a_clear_reason()
     {
         await using var endpoint = await ScriptedEndpoint.StartAsync();
-        await using var client = await JoinedAsync(endpoint, o => o.WebSocket.MaxMessageSize = 64 * 1024);
+        await using var client = await JoinedAsync(endpoint, o => o.MaxMessageSize = 64 * 1024);
         var closed = ClosedSignal(client);
 
         await endpoint.CommandAsync("SENDBIG 100000");
@@ -177,7 +177,7 @@ public class ScriptedRouterTests
         await endpoint.SendAsync("""[50,1,{},["real"]]""");
 
         Assert.Equal("real", await call.Within());
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
     }
 
     [Fact]

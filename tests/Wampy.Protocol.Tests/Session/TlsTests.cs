@@ -28,7 +28,7 @@ public sealed class TlsTests : IDisposable
 
         Assert.StartsWith("The TLS certificate of 127.0.0.1 was refused: it is not trusted (", ex.Message, StringComparison.Ordinal);
         Assert.Contains("UntrustedRoot", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(WampSessionState.Disconnected, client.State);
+        Assert.Equal(WampClientState.Closed, client.State);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class TlsTests : IDisposable
     {
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
         var options = Options(endpoint);
-        options.WebSocket.Tls.PinnedCertificateSha256.Add(Thumbprint);
+        options.Tls.PinnedCertificateSha256.Add(Thumbprint);
         await using var client = new WampClient(options);
 
         await JoinAsync(endpoint, client);
@@ -52,7 +52,7 @@ public sealed class TlsTests : IDisposable
     {
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
         var options = Options(endpoint);
-        options.WebSocket.Tls.PinnedCertificateSha256.Add(new string('A', 64));
+        options.Tls.PinnedCertificateSha256.Add(new string('A', 64));
         await using var client = new WampClient(options);
 
         var ex = await Assert.ThrowsAsync<WampConnectionException>(() => client.ConnectAsync().Within());
@@ -64,11 +64,11 @@ public sealed class TlsTests : IDisposable
     {
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
         var options = Options(endpoint);
-        options.WebSocket.Tls.TrustedRootCertificates.Add(X509CertificateLoader.LoadCertificate(_certificate.RawData));
+        options.Tls.TrustedRootCertificates.Add(X509CertificateLoader.LoadCertificate(_certificate.RawData));
         await using var client = new WampClient(options);
 
         await JoinAsync(endpoint, client);
-        Assert.Equal(WampSessionState.Established, client.State);
+        Assert.Equal(WampClientState.Connected, client.State);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class TlsTests : IDisposable
     {
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
         var options = Options(endpoint);
-        options.WebSocket.Tls.AllowUntrustedCertificates = true;
+        options.Tls.AllowUntrustedCertificates = true;
         using var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         await using var client = new WampClient(options, factory);
@@ -92,8 +92,8 @@ public sealed class TlsTests : IDisposable
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
         using var clientCertificate = _certificates.CreateClient("wampy-client").Certificate;
         var options = Options(endpoint);
-        options.WebSocket.Tls.PinnedCertificateSha256.Add(Thumbprint);
-        options.WebSocket.Tls.ClientCertificates.Add(clientCertificate);
+        options.Tls.PinnedCertificateSha256.Add(Thumbprint);
+        options.Tls.ClientCertificates.Add(clientCertificate);
         await using var client = new WampClient(options);
 
         var connect = client.ConnectAsync();
