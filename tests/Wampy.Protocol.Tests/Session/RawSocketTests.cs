@@ -24,6 +24,7 @@ public class RawSocketTests
     private static WampClient Client(Uri url, Action<WampClientOptions>? configure = null)
     {
         var options = new WampClientOptions { Url = url, Realm = "realm1", CloseTimeout = TimeSpan.FromSeconds(2) };
+        options.Reconnect.Enabled = false; // These tests watch one session end.
         configure?.Invoke(options);
         return new WampClient(options);
     }

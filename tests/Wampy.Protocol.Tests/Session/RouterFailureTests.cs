@@ -6,7 +6,7 @@ namespace Wampy.Tests.Session;
 public class RouterFailureTests
 {
     [Fact]
-    public async Task A_killed_router_fails_pending_calls_at_once_and_raises_closed()
+    public async Task A_killed_router_fails_pending_calls_at_once_and_the_client_starts_reconnecting()
     {
         await using var router = new FoxRouter();
         await router.InitializeAsync();
@@ -19,8 +19,8 @@ public class RouterFailureTests
             await Task.Delay(Timeout.Infinite, ct);
             return WampResult.Empty;
         });
-        var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
-        caller.Closed += (_, e) => closed.TrySetResult(e);
+        var reconnecting = TaskTimeouts.Signal<WampReconnectingEventArgs>();
+        caller.Reconnecting += (_, e) => reconnecting.TrySetResult(e);
         var calls = Enumerable.Range(0, 10).Select(_ => caller.CallAsync("test.hang")).ToArray();
         await started.Task.Within();
 
@@ -31,9 +31,10 @@ public class RouterFailureTests
             await Assert.ThrowsAsync<WampConnectionLostException>(() => call.Within());
         }
 
-        var args = await closed.Task.Within();
-        Assert.False(args.ClosedByClient);
-        Assert.Equal(WampClientState.Closed, caller.State);
+        var args = await reconnecting.Task.Within();
+        Assert.Equal(1, args.Attempt);
+        Assert.IsType<WampConnectionLostException>(args.Error);
+        Assert.Equal(WampClientState.Reconnecting, caller.State);
     }
 
     [Fact]
@@ -48,24 +49,39 @@ public class RouterFailureTests
         var ex = await Assert.ThrowsAsync<WampConnectionException>(() => client.ConnectAsync().Within());
 
         Assert.Contains(options.Url!.ToString(), ex.Message, StringComparison.Ordinal);
-        Assert.Equal(WampClientState.Closed, client.State);
+        Assert.Equal(WampClientState.Failed, client.State);
     }
 
     [Fact]
-    public async Task A_client_reconnects_after_the_router_comes_back_on_the_same_port()
+    public async Task A_plain_client_serves_its_procedure_and_subscription_again_after_the_router_restarts()
     {
         await using var router = new FoxRouter();
         await router.InitializeAsync();
-        await using var client = await router.ConnectAsync();
-        var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
-        client.Closed += (_, e) => closed.TrySetResult(e);
+        var options = router.ClientOptions();
+        options.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(100);
+        options.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(500);
+        await using var client = new WampClient(options);
+        await client.ConnectAsync().Within();
+        var events = TaskTimeouts.Signal<string>();
+        await using var registration = await client.RegisterAsync("test.back", (_, _) => ValueTask.FromResult(WampResult.FromValue("back")));
+        await using var subscription = await client.SubscribeAsync("test.news", (e, _) =>
+        {
+            events.TrySetResult(e.Arguments.Get<string>(0));
+            return ValueTask.CompletedTask;
+        });
+        var reconnected = TaskTimeouts.Signal<WampReconnectedEventArgs>();
+        client.Reconnected += (_, e) => reconnected.TrySetResult(e);
+        var firstSession = client.SessionId;
 
         await router.StopAsync();
-        await closed.Task.Within();
         await router.InitializeAsync();
-        await client.ConnectAsync().Within();
+        var args = await reconnected.Task.Within();
 
-        await using var registration = await client.RegisterAsync("test.back", (_, _) => ValueTask.FromResult(WampResult.FromValue("back")));
-        Assert.Equal("back", await client.CallAsync<string>("test.back").Within());
+        Assert.Equal(WampClientState.Connected, client.State);
+        Assert.NotEqual(firstSession, args.SessionId);
+        await using var other = await router.ConnectAsync();
+        Assert.Equal("back", await other.CallAsync<string>("test.back").Within());
+        await other.PublishAsync("test.news", ["again"], options: new PublishOptions { Acknowledge = true }).Within();
+        Assert.Equal("again", await events.Task.Within());
     }
 }

@@ -296,7 +296,7 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
         Assert.True(args.ClosedByClient);
         Assert.Equal(WampClientState.Closed, client.State);
         var ex = await Assert.ThrowsAsync<WampConnectionException>(() => client.CallAsync("test.any"));
-        Assert.Contains("ended", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Closed", ex.Message, StringComparison.Ordinal);
 
         await client.ConnectAsync().Within();
         Assert.Equal(WampClientState.Connected, client.State);

@@ -14,6 +14,7 @@ public class ScriptedRouterTests
     private static WampClient Client(ScriptedEndpoint endpoint, Action<WampClientOptions>? configure = null)
     {
         var options = new WampClientOptions { Url = endpoint.Url, Realm = "realm1", ConnectTimeout = TimeSpan.FromSeconds(10), CloseTimeout = TimeSpan.FromSeconds(2) };
+        options.Reconnect.Enabled = false; // These tests watch one session end.
         configure?.Invoke(options);
         return new WampClient(options);
     }
@@ -64,7 +65,7 @@ public class ScriptedRouterTests
         Assert.Equal(WampErrorUris.NoSuchRealm, ex.Error);
         Assert.Equal("realm1", ex.Realm);
         Assert.Equal("The router refused to join realm 'realm1': wamp.error.no_such_realm: realm does not exist", ex.Message);
-        Assert.Equal(WampClientState.Closed, client.State);
+        Assert.Equal(WampClientState.Failed, client.State);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TlsTests : IDisposable
 
         Assert.StartsWith("The TLS certificate of 127.0.0.1 was refused: it is not trusted (", ex.Message, StringComparison.Ordinal);
         Assert.Contains("UntrustedRoot", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(WampClientState.Closed, client.State);
+        Assert.Equal(WampClientState.Failed, client.State);
     }
 
     [Fact]
