@@ -44,13 +44,13 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
         await worker.Host.StartAsync().Within();
 
         using var timeout = new CancellationTokenSource(TaskTimeouts.Default);
-        while (logs.Collector.GetSnapshot().Count(r => r.Id.Id == 104) < 2)
+        while (logs.Collector.GetSnapshot().Count(r => r.Id.Id == 25 && r.Category == typeof(WampClient).FullName) < 2)
         {
             await Task.Delay(20, timeout.Token);
         }
 
         var records = logs.Collector.GetSnapshot();
-        var refused = records.First(r => r.Id.Id == 104);
+        var refused = records.First(r => r.Id.Id == 25 && r.Category == typeof(WampClient).FullName);
         Assert.Equal(LogLevel.Error, refused.Level);
         Assert.Contains("wamp.error.authentication_failed", refused.Message, StringComparison.Ordinal);
         Assert.Contains("authid 'cra-user'", refused.Message, StringComparison.Ordinal);

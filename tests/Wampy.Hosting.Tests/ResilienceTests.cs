@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Polly;
 using Wampy.TestPeers;
 using Xunit.Abstractions;
@@ -184,15 +186,26 @@ public class ResilienceTests(ITestOutputHelper output)
     {
         await using var router = new FoxRouter();
         await router.InitializeAsync();
-        var worker = await WorkerHost.StartJoinedAsync(router.Url);
+        using var logs = new FakeLoggerProvider();
+        var worker = WorkerHost.Build(router.Url, configureLogging: l => l.AddProvider(logs));
+        await worker.Host.StartAsync().Within();
+        await worker.Client.WaitUntilConnectedAsync().Within();
         await using var peer = await AutobahnPeer.StartAsync(router.Url, router.Realm);
         var gate = worker.Services.GetRequiredService<Gate>();
 
         var call = peer.CallAsync("calc.slow");
         await gate.Started.Task.Within();
         var stop = worker.Host.StopAsync();
-        await WaitForStateAsync(worker, static state => state == WampClientState.Closed);
+        using (var timeout = new CancellationTokenSource(TaskTimeouts.Default))
+        {
+            while (!logs.Collector.GetSnapshot().Any(r => r.Id.Id == 108))
+            {
+                await Task.Delay(20, timeout.Token); // polls the log for "waiting for handlers in flight", bounded
+            }
+        }
+
         Assert.False(stop.IsCompleted, "shutdown must wait for the invocation in flight");
+        Assert.Equal(WampClientState.Connected, worker.Client.State);
 
         gate.Release.TrySetResult();
         var reply = await call;

@@ -119,7 +119,7 @@ public class StartupTests
         await worker.Host.StartAsync().Within();
 
         var ex = await Assert.ThrowsAsync<WampConnectionException>(() => worker.Client.CallAsync("calc.add", [1, 2]).Within());
-        Assert.Contains("Wampy:ConnectionWaitTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("(ConnectionWaitTimeout)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

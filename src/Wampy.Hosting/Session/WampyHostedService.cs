@@ -30,7 +30,8 @@ internal sealed class WampyHostedService(
         // Fails start-up with a clear message when a handler cannot be bound.
         var catalog = new HandlerCatalog(registrations, _options.StrictUris);
         client.Closed += OnClientClosed;
-        _start = Task.Run(() => ConnectAndBindAsync(catalog, _stopping.Token), CancellationToken.None);
+        // Not on another thread: the client is Connecting before StartAsync returns, so early calls wait for it.
+        _start = ConnectAndBindAsync(catalog, _stopping.Token);
         if (_options.WaitForConnectionAtStartup)
         {
             try

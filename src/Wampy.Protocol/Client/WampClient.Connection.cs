@@ -139,6 +139,11 @@ public sealed partial class WampClient
             OnRetry = args =>
             {
                 var error = args.Outcome.Exception;
+                if (error is WampSessionAbortedException aborted)
+                {
+                    Log.Refused(_logger, aborted.Message);
+                }
+
                 Log.Reconnecting(_logger, _options.Url!, args.AttemptNumber + 2, args.RetryDelay, error?.Message ?? "unknown");
                 Raise(Reconnecting, new WampReconnectingEventArgs(args.AttemptNumber + 2, args.RetryDelay, error), nameof(Reconnecting));
                 return default;

@@ -62,6 +62,9 @@ internal static partial class Log
     [LoggerMessage(24, LogLevel.Error, "Stopped reconnecting to {Url}: {Error}")]
     public static partial void GaveUp(ILogger logger, Uri url, string error, Exception? exception);
 
+    [LoggerMessage(25, LogLevel.Error, "The router refused the session: {Reason}. Check the realm and the authentication settings.")]
+    public static partial void Refused(ILogger logger, string reason);
+
     [LoggerMessage(26, LogLevel.Warning, "Binding {What} again after its revocation failed: {Error}")]
     public static partial void RebindFailed(ILogger logger, string what, string error);
 

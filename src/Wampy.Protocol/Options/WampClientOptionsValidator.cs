@@ -15,7 +15,7 @@ internal static class WampClientOptionsValidator
         var failures = new List<string>();
         if (options.Url is not { IsAbsoluteUri: true } url || url.Scheme is not ("ws" or "wss" or "tcp" or "tls" or "unix"))
         {
-            failures.Add($"{P}Url must be a ws://, wss://, tcp://, tls:// or unix:// URI; got '{options.Url}'.");
+            failures.Add($"{P}Url must be a ws://, wss://, tcp://, tls:// or unix:// URI; got '{options.Url?.OriginalString}'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Realm))
