@@ -91,7 +91,7 @@ public sealed class ClientMatrixTests(RouterFixture router) : IClassFixture<Rout
     {
         await using var own = await WampRouter.StartAsync(new WampRouterOptions { Port = 0, ShutdownTimeout = TimeSpan.FromSeconds(5) });
         var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
-        var options = new WampClientOptions { Url = own.Url, Realm = "realm1" };
+        var options = new WampClientOptions { Url = own.Url, Realm = "realm1", Reconnect = { Enabled = false } };
         await using var client = new WampClient(options);
         client.Closed += (_, e) => closed.TrySetResult(e);
         await client.ConnectAsync().Within();
