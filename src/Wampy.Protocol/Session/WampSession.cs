@@ -28,6 +28,12 @@ internal sealed partial class WampSession
     private readonly WampClientOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+
+    /// <summary>
+    /// Closing (GOODBYE, UNREGISTER/UNSUBSCRIBE, draining, the transport close) is bounded by the system clock, not
+    /// the injected one: a safety net that must hold even while a test's fake clock stands still.
+    /// </summary>
+    private static TimeProvider CloseClock => TimeProvider.System;
     private readonly WampRequestIdGenerator _ids = new();
     private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
     private readonly ConcurrentQueue<PooledFrameWriter> _outbox = new();
@@ -132,9 +138,9 @@ internal sealed partial class WampSession
         {
             _closingReason = reason;
             Send(new GoodbyeMessage(WampDictionary.Empty, reason));
-            await reply.Task.WaitAsync(_options.CloseTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await reply.Task.WaitAsync(_options.CloseTimeout, CloseClock, cancellationToken).ConfigureAwait(false);
             await _connection.CloseAsync(cancellationToken).ConfigureAwait(false);
-            await _receiveLoop.WaitAsync(_options.CloseTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await _receiveLoop.WaitAsync(_options.CloseTimeout, CloseClock, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or WampConnectionException)
         {
@@ -151,7 +157,7 @@ internal sealed partial class WampSession
 
     /// <summary>Registers a pending request, sends it and waits for the reply (or the timeout, or cancellation).</summary>
     public async Task<WampMessage> RequestAsync(
-        long requestId, WampMessage request, PendingRequest pending, TimeSpan? timeout, CancellationToken cancellationToken)
+        long requestId, WampMessage request, PendingRequest pending, TimeSpan? timeout, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         _pending[requestId] = pending;
         if (IsTerminated)
@@ -177,7 +183,7 @@ internal sealed partial class WampSession
 
         try
         {
-            return await pending.Task.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
+            return await pending.Task.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, clock ?? _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {
@@ -210,7 +216,7 @@ internal sealed partial class WampSession
     {
         try
         {
-            await RequestAsync(requestId, request, pending, _options.CloseTimeout, default).ConfigureAwait(false);
+            await RequestAsync(requestId, request, pending, _options.CloseTimeout, default, CloseClock).ConfigureAwait(false);
         }
         catch (WampConnectionException)
         {
@@ -293,7 +299,7 @@ internal sealed partial class WampSession
         try
         {
             var details = new Dictionary<string, object?> { ["message"] = message };
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout, CloseClock);
             Send(new AbortMessage(details, reason));
             await _drain.WaitAsync(timeout.Token).ConfigureAwait(false);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
@@ -348,14 +354,14 @@ internal sealed partial class WampSession
         try
         {
             // Let frames already queued (a GOODBYE answer) go out, but never wait on a dead peer for long.
-            await _drain.WaitAsync(_options.CloseTimeout, _time).ConfigureAwait(false);
+            await _drain.WaitAsync(_options.CloseTimeout, CloseClock).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
         }
         finally
         {
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout, CloseClock);
             await _connection.CloseAsync(timeout.Token).ConfigureAwait(false);
             await _connection.DisposeAsync().ConfigureAwait(false);
             while (_outbox.TryDequeue(out var frame))
