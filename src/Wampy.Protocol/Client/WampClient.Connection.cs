@@ -243,7 +243,10 @@ public sealed partial class WampClient
         }
     }
 
-    /// <summary>Raises an event on a thread-pool thread (never on the receive loop or under a lock); handler exceptions are logged.</summary>
+    /// <summary>
+    /// Raises an event off the caller's thread (never on the receive loop or under a lock), in the order the events
+    /// happened: one thread-pool work item at a time drains the queue. Handler exceptions are logged.
+    /// </summary>
     private void Raise<TArgs>(EventHandler<TArgs>? handler, TArgs args, string name)
     {
         if (handler is null)
@@ -251,21 +254,38 @@ public sealed partial class WampClient
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static state =>
+        _events.Enqueue(() =>
+        {
+            try
             {
-                var (client, handler, args, name) = state;
-                try
-                {
-                    handler(client, args);
-                }
-                catch (Exception ex)
-                {
-                    Log.ClientEventHandlerFailed(client._logger, name, ex);
-                }
-            },
-            (this, handler, args, name),
-            preferLocal: false);
+                handler(this, args);
+            }
+            catch (Exception ex)
+            {
+                Log.ClientEventHandlerFailed(_logger, name, ex);
+            }
+        });
+        if (Interlocked.CompareExchange(ref _raising, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static client => client.DrainEvents(), this, preferLocal: false);
+        }
+    }
+
+    private void DrainEvents()
+    {
+        while (true)
+        {
+            while (_events.TryDequeue(out var raise))
+            {
+                raise();
+            }
+
+            Volatile.Write(ref _raising, 0);
+            if (_events.IsEmpty || Interlocked.CompareExchange(ref _raising, 1, 0) != 0)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The connected session at once, or after waiting for the (re)connection up to <see cref="WampClientOptions.ConnectionWaitTimeout"/>.</summary>

@@ -30,6 +30,8 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
     private CancellationTokenSource? _run;
     private Exception? _lastError;
     private int _disposed;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _events = new();
+    private int _raising;
 
     /// <summary>Creates a client; call <see cref="ConnectAsync"/> to join.</summary>
     /// <param name="options">Router address, realm and settings.</param>
@@ -98,6 +100,9 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
 
     /// <summary>The options this client was created with.</summary>
     public WampClientOptions Options => _options;
+
+    /// <summary>Bytes of the current session waiting to be written to the router (for tests and diagnostics).</summary>
+    internal long QueuedBytes => Volatile.Read(ref _session)?.QueuedBytes ?? 0;
 
     private WampSession? ConnectedSession =>
         Volatile.Read(ref _session) is { IsTerminated: false } session && State == WampClientState.Connected ? session : null;
