@@ -17,6 +17,15 @@ internal static class ClientSession
             builder.SetMinimumLevel(LogLevel.Debug);
         });
         var client = new WampClient(options, logging);
+        // Long-running commands (subscribe, register) survive a router restart: the client rejoins and restores.
+        client.Reconnecting += (_, e) =>
+        {
+            if (e.Attempt == 1)
+            {
+                Console.Error.WriteLine($"wampy: the session was lost ({e.Error?.Message}); reconnecting");
+            }
+        };
+        client.Reconnected += (_, e) => Console.Error.WriteLine($"wampy: reconnected as session {e.SessionId}");
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -268,3 +268,35 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
         Assert.Equal(0, await cli.InterruptAsync());
     }
 }
+
+/// <summary>Long-running commands keep serving through a restart of the router (each test owns its fox-wamp).</summary>
+public sealed class CliRestartTests
+{
+    [Fact]
+    public async Task Subscribe_and_register_survive_a_router_restart()
+    {
+        await using var router = new FoxRouter();
+        await router.InitializeAsync();
+        var url = router.Url.ToString();
+        await using var subscriber = CliProcess.Start("subscribe", "cli.restart.feed", "--url", url);
+        await using var callee = CliProcess.Start("register", "cli.restart.echo", "--echo", "--url", url);
+        await subscriber.WaitForStderrAsync("subscribed to cli.restart.feed");
+        await callee.WaitForStderrAsync("registered cli.restart.echo");
+
+        await router.StopAsync();
+        await subscriber.WaitForStderrAsync("reconnecting");
+        await router.InitializeAsync();
+        await subscriber.WaitForStderrAsync("reconnected as session");
+        await callee.WaitForStderrAsync("reconnected as session");
+
+        await using var peer = await AutobahnPeer.StartAsync(router.Url, router.Realm);
+        var reply = await peer.CallAsync("cli.restart.echo", ["after"]);
+        await peer.PublishAsync("cli.restart.feed", ["after"]);
+
+        Assert.Equal("""["after"]""", reply["args"]!.ToJsonString());
+        var line = JsonNode.Parse(await subscriber.NextStdoutLineAsync())!;
+        Assert.Equal("""["after"]""", line["args"]!.ToJsonString());
+        Assert.Equal(0, await subscriber.InterruptAsync());
+        Assert.Equal(0, await callee.InterruptAsync());
+    }
+}
