@@ -7,7 +7,7 @@ namespace Wampy.Messages;
 /// specification gives them (e.g. PUBLISH <c>acknowledge</c> is a boolean, EVENT <c>publisher</c> an id).
 /// Unknown keys are allowed: peers may add their own.
 /// </summary>
-public static class WampMessageValidator
+internal static class WampMessageValidator
 {
     private enum Rule
     {

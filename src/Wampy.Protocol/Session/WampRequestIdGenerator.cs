@@ -6,7 +6,7 @@ namespace Wampy;
 /// Session-scoped request ids as the specification requires: sequential from 1, wrapping back to 1 after 2^53.
 /// Thread-safe.
 /// </summary>
-public sealed class WampRequestIdGenerator
+internal sealed class WampRequestIdGenerator
 {
     private long _last;
 

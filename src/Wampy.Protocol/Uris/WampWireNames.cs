@@ -1,7 +1,7 @@
 namespace Wampy;
 
 /// <summary>The spec's names of <see cref="WampMatch"/>, <see cref="WampInvocationPolicy"/> and <see cref="WampCancelMode"/> values, both ways.</summary>
-public static class WampWireNames
+internal static class WampWireNames
 {
     /// <summary>The wire name of a match policy: <c>exact</c>, <c>prefix</c> or <c>wildcard</c>.</summary>
     public static string ToWire(this WampMatch match) => match switch

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Wampy.Router;
 
 /// <summary>Checks <see cref="WampRouterOptions"/> when the router starts, naming every problem at once.</summary>
-public sealed class WampRouterOptionsValidator : IValidateOptions<WampRouterOptions>
+internal sealed class WampRouterOptionsValidator : IValidateOptions<WampRouterOptions>
 {
     private static readonly string[] KnownSerializers = ["json", "msgpack", "cbor"];
 

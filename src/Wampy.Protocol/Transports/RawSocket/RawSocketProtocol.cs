@@ -1,7 +1,7 @@
 namespace Wampy.Transports.RawSocket;
 
 /// <summary>The constants and encodings of the WAMP RawSocket transport (handshake and frame headers).</summary>
-public static class RawSocketProtocol
+internal static class RawSocketProtocol
 {
     /// <summary>The first octet of every handshake.</summary>
     public const byte Magic = 0x7F;
