@@ -36,7 +36,7 @@ internal sealed class WampyHostedService(
         {
             try
             {
-                await _start.WaitAsync(_options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+                await _start.WaitAsync(_options.ConnectTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException ex)
             {

@@ -9,8 +9,8 @@ internal sealed partial class RouterSession
 {
     private async Task<bool> HandshakeAsync()
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
-        timeout.CancelAfter(_router.Options.HandshakeTimeout);
+        using var deadline = new CancellationTokenSource(_router.Options.HandshakeTimeout, _router.TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token, deadline.Token);
         var frame = new ArrayBufferWriter<byte>(1024);
         try
         {

@@ -12,7 +12,7 @@ internal sealed class RawSocketConnectionHandler(RouterCore core) : ConnectionHa
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         var peer = connection.RemoteEndPoint?.ToString() ?? "unknown";
-        using var timeout = new CancellationTokenSource(core.Options.HandshakeTimeout);
+        using var timeout = new CancellationTokenSource(core.Options.HandshakeTimeout, core.TimeProvider);
         byte[] handshake;
         try
         {
