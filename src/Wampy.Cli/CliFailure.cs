@@ -12,6 +12,7 @@ internal static class CliFailure
             WampSessionAbortedException aborted => (ExitCodes.Refused, $"the router refused the session: {aborted.Error}: {aborted.Message}"),
             WampConnectionException connection => (ExitCodes.Unreachable, $"cannot reach the router: {connection.Message}"),
             WampException wamp => (ExitCodes.WampError, Describe(wamp)),
+            WampTimeoutException timeout => (ExitCodes.Timeout, timeout.Message),
             TimeoutException timeout => (ExitCodes.Timeout, timeout.Message),
             OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
             ArgumentException or JsonException or FormatException or FileNotFoundException or InvalidDataException or BadImageFormatException

@@ -19,6 +19,7 @@ public sealed class CliFixture : IAsyncLifetime
         Peer = await AutobahnPeer.StartAsync(Router.Url, Router.Realm);
         await Peer.RegisterAsync("js.echo", "echo");
         await Peer.RegisterAsync("js.progress", "progress", options: null);
+        await Peer.RegisterAsync("js.slow", "slow", options: null, new JsonObject { ["delayMs"] = 3000 });
     }
 
     public async Task DisposeAsync()
@@ -71,6 +72,16 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
         Assert.Empty(stdout);
         Assert.Contains("wamp.error.no_such_procedure", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_call_timeout_exits_with_6_and_names_the_procedure()
+    {
+        var (code, stdout, stderr) = await CliProcess.RunAsync("call", "js.slow", "--timeout", "0.3", "--url", fixture.Url);
+
+        Assert.Equal(6, code);
+        Assert.Empty(stdout);
+        Assert.Contains("Call to 'js.slow' timed out", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
