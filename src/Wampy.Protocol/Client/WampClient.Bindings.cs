@@ -238,28 +238,25 @@ public sealed partial class WampClient
         }
     }
 
-    private sealed class ClientRegistration(WampClient client, string procedure, WampInvocationHandler handler, RegisterOptions? options)
-        : ClientBinding(client), IWampRegistration
+    /// <summary>The common part of a registration and a subscription: the current session's handle, its id, revocation.</summary>
+    private abstract class ClientBinding<THandle>(WampClient client) : ClientBinding(client)
+        where THandle : class, IAsyncDisposable
     {
-        private IWampRegistration? _current;
-        private long _registrationId;
+        private THandle? _current;
+        private long _id;
 
         public event EventHandler<WampRevokedEventArgs>? Revoked;
 
-        public string Procedure => procedure;
-
-        public long RegistrationId => Volatile.Read(ref _registrationId);
-
-        public override string Description => $"the registration of '{procedure}'";
-
         public override bool IsBound => Volatile.Read(ref _current) is not null;
+
+        protected long Id => Volatile.Read(ref _id);
 
         public override async Task BindAsync(WampSession session, CancellationToken cancellationToken)
         {
-            var registration = await session.RegisterAsync(procedure, handler, options, cancellationToken).ConfigureAwait(false);
-            registration.Revoked += OnRevoked;
-            Volatile.Write(ref _registrationId, registration.RegistrationId);
-            Volatile.Write(ref _current, registration);
+            var handle = await CreateAsync(session, cancellationToken).ConfigureAwait(false);
+            Watch(handle, OnRevoked);
+            Volatile.Write(ref _id, IdOf(handle));
+            Volatile.Write(ref _current, handle);
         }
 
         public override void Reset() => Volatile.Write(ref _current, null);
@@ -272,11 +269,17 @@ public sealed partial class WampClient
             }
         }
 
+        protected abstract Task<THandle> CreateAsync(WampSession session, CancellationToken cancellationToken);
+
+        protected abstract long IdOf(THandle handle);
+
+        protected abstract void Watch(THandle handle, EventHandler<WampRevokedEventArgs> onRevoked);
+
         private void OnRevoked(object? sender, WampRevokedEventArgs e)
         {
-            if (Interlocked.CompareExchange(ref _current, null, (IWampRegistration)sender!) != sender)
+            if (sender is not THandle handle || Interlocked.CompareExchange(ref _current, null, handle) != handle)
             {
-                return;
+                return; // A handle of an earlier session, or one already replaced.
             }
 
             Revoked?.Invoke(this, e);
@@ -284,49 +287,37 @@ public sealed partial class WampClient
         }
     }
 
-    private sealed class ClientSubscription(WampClient client, string topic, WampEventHandler handler, SubscribeOptions? options)
-        : ClientBinding(client), IWampSubscription
+    private sealed class ClientRegistration(WampClient client, string procedure, WampInvocationHandler handler, RegisterOptions? options)
+        : ClientBinding<IWampRegistration>(client), IWampRegistration
     {
-        private IWampSubscription? _current;
-        private long _subscriptionId;
+        public string Procedure => procedure;
 
-        public event EventHandler<WampRevokedEventArgs>? Revoked;
+        public long RegistrationId => Id;
 
+        public override string Description => $"the registration of '{procedure}'";
+
+        protected override Task<IWampRegistration> CreateAsync(WampSession session, CancellationToken cancellationToken) =>
+            session.RegisterAsync(procedure, handler, options, cancellationToken);
+
+        protected override long IdOf(IWampRegistration handle) => handle.RegistrationId;
+
+        protected override void Watch(IWampRegistration handle, EventHandler<WampRevokedEventArgs> onRevoked) => handle.Revoked += onRevoked;
+    }
+
+    private sealed class ClientSubscription(WampClient client, string topic, WampEventHandler handler, SubscribeOptions? options)
+        : ClientBinding<IWampSubscription>(client), IWampSubscription
+    {
         public string Topic => topic;
 
-        public long SubscriptionId => Volatile.Read(ref _subscriptionId);
+        public long SubscriptionId => Id;
 
         public override string Description => $"the subscription to '{topic}'";
 
-        public override bool IsBound => Volatile.Read(ref _current) is not null;
+        protected override Task<IWampSubscription> CreateAsync(WampSession session, CancellationToken cancellationToken) =>
+            session.SubscribeAsync(topic, handler, options, cancellationToken);
 
-        public override async Task BindAsync(WampSession session, CancellationToken cancellationToken)
-        {
-            var subscription = await session.SubscribeAsync(topic, handler, options, cancellationToken).ConfigureAwait(false);
-            subscription.Revoked += OnRevoked;
-            Volatile.Write(ref _subscriptionId, subscription.SubscriptionId);
-            Volatile.Write(ref _current, subscription);
-        }
+        protected override long IdOf(IWampSubscription handle) => handle.SubscriptionId;
 
-        public override void Reset() => Volatile.Write(ref _current, null);
-
-        public override async ValueTask UnbindAsync()
-        {
-            if (Interlocked.Exchange(ref _current, null) is { } current)
-            {
-                await current.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
-        private void OnRevoked(object? sender, WampRevokedEventArgs e)
-        {
-            if (Interlocked.CompareExchange(ref _current, null, (IWampSubscription)sender!) != sender)
-            {
-                return;
-            }
-
-            Revoked?.Invoke(this, e);
-            Client.OnRevoked(this);
-        }
+        protected override void Watch(IWampSubscription handle, EventHandler<WampRevokedEventArgs> onRevoked) => handle.Revoked += onRevoked;
     }
 }
