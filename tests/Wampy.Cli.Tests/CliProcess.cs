@@ -55,7 +55,13 @@ public sealed class CliProcess : IAsyncDisposable
 
     public static CliProcess Start(params string[] arguments) => Start(null, arguments);
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        StartProgram(CliPath, environment, arguments);
+
+    /// <summary>Runs the built sample worker (<c>dotnet WorkerService.dll</c>) with extra environment variables.</summary>
+    public static CliProcess StartSample(IReadOnlyDictionary<string, string> environment) => StartProgram(SamplePath, environment, []);
+
+    private static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -66,7 +72,7 @@ public sealed class CliProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(CliPath);
+        info.ArgumentList.Add(program);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -107,6 +113,27 @@ public sealed class CliProcess : IAsyncDisposable
                 return line;
             }
         }
+    }
+
+    /// <summary>Reads standard output until a line contains <paramref name="fragment"/> (bounded like every wait).</summary>
+    public async Task<string> WaitForStdoutAsync(string fragment)
+    {
+        while (true)
+        {
+            var line = await NextAsync(_stdout, "standard output");
+            if (line.Contains(fragment, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+    }
+
+    /// <summary>Kills the process at once, as a crashed or evicted replica goes.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public async Task<int> WaitForExitAsync()

@@ -11,6 +11,9 @@ public sealed class WampyOptions : WampClientOptions
     /// <summary>The configuration section Wampy binds by default: <c>Wampy</c>.</summary>
     public const string SectionName = "Wampy";
 
+    /// <summary>How handler procedures are registered: the default invocation policy shared by replicas.</summary>
+    public WampyRegistrationOptions Registration { get; set; } = new();
+
     /// <summary>How long shutdown lets in-flight handlers finish before cancelling them. Default 10 seconds.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -8,7 +8,7 @@ namespace Wampy.Hosting.Handlers;
 /// </summary>
 internal sealed class HandlerCatalog
 {
-    public HandlerCatalog(IEnumerable<WampHandlerRegistration> registrations, bool strictUris)
+    public HandlerCatalog(IEnumerable<WampHandlerRegistration> registrations, bool strictUris, WampInvocationPolicy defaultInvoke = WampInvocationPolicy.Single)
     {
         var procedures = new Dictionary<string, HandlerMethod>(StringComparer.Ordinal);
         var topics = new List<HandlerMethod>();
@@ -18,7 +18,7 @@ internal sealed class HandlerCatalog
             foreach (var method in FindMethods(type))
             {
                 found++;
-                var handler = Create(type, method, strictUris);
+                var handler = Create(type, method, strictUris, defaultInvoke);
                 if (handler.IsTopic)
                 {
                     topics.Add(handler);
@@ -53,7 +53,7 @@ internal sealed class HandlerCatalog
         type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
             .Where(m => m.IsDefined(typeof(WampProcedureAttribute), inherit: true) || m.IsDefined(typeof(WampTopicAttribute), inherit: true));
 
-    private static HandlerMethod Create(Type type, MethodInfo method, bool strictUris)
+    private static HandlerMethod Create(Type type, MethodInfo method, bool strictUris, WampInvocationPolicy defaultInvoke)
     {
         var procedure = method.GetCustomAttribute<WampProcedureAttribute>(inherit: true);
         var topic = method.GetCustomAttribute<WampTopicAttribute>(inherit: true);
@@ -72,7 +72,7 @@ internal sealed class HandlerCatalog
         }
 
         var handler = HandlerMethod.Create(type, method, uri, isTopic: topic is not null);
-        handler.RegisterOptions = procedure is null ? null : new RegisterOptions { Match = match, Invoke = procedure.Invoke, DiscloseCaller = procedure.DiscloseCaller };
+        handler.RegisterOptions = procedure is null ? null : new RegisterOptions { Match = match, Invoke = procedure.ExplicitInvoke ?? defaultInvoke, DiscloseCaller = procedure.DiscloseCaller };
         handler.SubscribeOptions = topic is null ? null : new SubscribeOptions { Match = match, GetRetained = topic.GetRetained };
         return handler;
     }

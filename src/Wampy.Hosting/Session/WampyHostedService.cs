@@ -28,7 +28,7 @@ internal sealed class WampyHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Fails start-up with a clear message when a handler cannot be bound.
-        var catalog = new HandlerCatalog(registrations, _options.StrictUris);
+        var catalog = new HandlerCatalog(registrations, _options.StrictUris, _options.Registration.Invoke);
         client.Closed += OnClientClosed;
         // Not on another thread: the client is Connecting before StartAsync returns, so early calls wait for it.
         _start = ConnectAndBindAsync(catalog, _stopping.Token);

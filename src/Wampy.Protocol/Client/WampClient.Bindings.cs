@@ -11,6 +11,21 @@ public sealed partial class WampClient
 {
     private readonly SemaphoreSlim _bindLock = new(1, 1);
     private readonly List<ClientBinding> _bindings = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ClientBinding, string> _refused = new();
+
+    /// <summary>
+    /// The registrations and subscriptions the router refused when they were restored (at connect or after a
+    /// reconnect), each with the router's reason; they are retried in the background with the reconnect backoff.
+    /// Empty while everything is bound.
+    /// </summary>
+    public IReadOnlyCollection<string> RefusedBindings => [.. _refused.Values];
+
+    /// <summary>
+    /// Raised when the router refuses to restore a registration or subscription. Unless
+    /// <see cref="WampClientOptions.StopOnRefusedBinding"/> is set, the client stays connected, the other bindings
+    /// keep serving, and the refused one is retried in the background.
+    /// </summary>
+    public event EventHandler<WampBindingRefusedEventArgs>? BindingRefused;
 
     private int RegistrationCount => _bindings.Count(static b => b is ClientRegistration);
 
@@ -91,13 +106,88 @@ public sealed partial class WampClient
         }
     }
 
-    /// <summary>Restores every binding on a new session (the caller holds the binding lock).</summary>
-    private async Task RestoreBindingsAsync(WampSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores every binding on a new session (the caller holds the binding lock). A binding the router refuses
+    /// (e.g. <c>procedure_already_exists</c>: another session owns the procedure) fails the attempt only with
+    /// <see cref="WampClientOptions.StopOnRefusedBinding"/>; otherwise it is reported and retried in the background.
+    /// </summary>
+    private async Task<List<ClientBinding>> RestoreBindingsAsync(WampSession session, CancellationToken cancellationToken)
     {
+        var refused = new List<ClientBinding>();
         foreach (var binding in _bindings)
         {
             binding.Reset();
-            await binding.BindAsync(session, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await binding.BindAsync(session, cancellationToken).ConfigureAwait(false);
+                _refused.TryRemove(binding, out _);
+            }
+            catch (WampException ex) when (!_options.StopOnRefusedBinding && ex is not (WampProtocolViolationException or WampSessionAbortedException))
+            {
+                OnRefused(binding, ex, firstTime: !_refused.ContainsKey(binding));
+                refused.Add(binding);
+            }
+        }
+
+        return refused;
+    }
+
+    private void OnRefused(ClientBinding binding, WampException error, bool firstTime)
+    {
+        _refused[binding] = $"{binding.Description}: {error.Error}";
+        if (firstTime)
+        {
+            Log.BindingRefused(_logger, binding.Description, error.Error, error.Message, Hint(error.Error));
+            Raise(BindingRefused, new WampBindingRefusedEventArgs(binding.Uri, binding is ClientRegistration, error), nameof(BindingRefused));
+        }
+        else
+        {
+            Log.BindingStillRefused(_logger, binding.Description, error.Error);
+        }
+    }
+
+    private static string Hint(string error) => error switch
+    {
+        WampErrorUris.ProcedureAlreadyExists or "wamp.error.procedure_exists_with_different_invocation_policy" =>
+            "Another session owns the procedure, or shares it with another invocation policy: share it with the same RegisterOptions.Invoke on every replica (hosting: Wampy:Registration:Invoke or [WampProcedure(Invoke = ...)]), or stop the other owner; it is taken over when the owner leaves",
+        WampErrorUris.NotAuthorized => "The router's permissions do not allow it for this authid/authrole: grant it on the router",
+        _ => "Check the URI and the options",
+    };
+
+    /// <summary>Binds a refused or revoked binding again with backoff while the session lasts (the next session restores it anyway).</summary>
+    private async Task RetryBindAsync(ClientBinding binding, WampSession session, int attempt)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.Reconnect.GetDelay(attempt++), _time, session.Lifetime).ConfigureAwait(false);
+                await _bindLock.WaitAsync(session.Lifetime).ConfigureAwait(false);
+                try
+                {
+                    if (!_bindings.Contains(binding) || binding.IsBound || ConnectedSession != session)
+                    {
+                        return;
+                    }
+
+                    await binding.BindAsync(session, session.Lifetime).ConfigureAwait(false);
+                    _refused.TryRemove(binding, out _);
+                    Log.BindingRestored(_logger, binding.Description, attempt);
+                    return;
+                }
+                catch (WampException ex) when (ex is not WampProtocolViolationException)
+                {
+                    OnRefused(binding, ex, firstTime: false);
+                }
+                finally
+                {
+                    _bindLock.Release();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WampyException or ObjectDisposedException)
+        {
+            // The session ended (the next one restores the binding) or the client was disposed.
         }
     }
 
@@ -131,31 +221,7 @@ public sealed partial class WampClient
             return; // The next session binds it.
         }
 
-        _ = RebindAsync(binding, session);
-    }
-
-    private async Task RebindAsync(ClientBinding binding, WampSession session)
-    {
-        try
-        {
-            await Task.Delay(_options.Reconnect.InitialDelay, _time, session.Lifetime).ConfigureAwait(false);
-            await _bindLock.WaitAsync(session.Lifetime).ConfigureAwait(false);
-            try
-            {
-                if (_bindings.Contains(binding) && !binding.IsBound && ConnectedSession == session)
-                {
-                    await binding.BindAsync(session, session.Lifetime).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                _bindLock.Release();
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WampyException or ObjectDisposedException)
-        {
-            Log.RebindFailed(_logger, binding.Description, ex.Message);
-        }
+        _ = RetryBindAsync(binding, session, attempt: 0);
     }
 
     private WampInvocationHandler Observe(string procedure, WampInvocationHandler handler) =>
@@ -219,6 +285,8 @@ public sealed partial class WampClient
         protected WampClient Client => client;
 
         public abstract string Description { get; }
+
+        public abstract string Uri { get; }
 
         public abstract bool IsBound { get; }
 
@@ -294,6 +362,8 @@ public sealed partial class WampClient
 
         public long RegistrationId => Id;
 
+        public override string Uri => procedure;
+
         public override string Description => $"the registration of '{procedure}'";
 
         protected override Task<IWampRegistration> CreateAsync(WampSession session, CancellationToken cancellationToken) =>
@@ -310,6 +380,8 @@ public sealed partial class WampClient
         public string Topic => topic;
 
         public long SubscriptionId => Id;
+
+        public override string Uri => topic;
 
         public override string Description => $"the subscription to '{topic}'";
 

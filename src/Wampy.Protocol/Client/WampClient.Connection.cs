@@ -20,9 +20,10 @@ public sealed partial class WampClient
         try
         {
             var session = await WampSession.JoinAsync(_context, cancellationToken).ConfigureAwait(false);
+            List<ClientBinding> refused;
             try
             {
-                await RestoreBindingsAsync(session, cancellationToken).ConfigureAwait(false);
+                refused = await RestoreBindingsAsync(session, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -52,6 +53,11 @@ public sealed partial class WampClient
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
             SetState(WampClientState.Connected);
+            foreach (var binding in refused)
+            {
+                _ = RetryBindAsync(binding, session, attempt: 0);
+            }
+
             return session;
         }
         finally

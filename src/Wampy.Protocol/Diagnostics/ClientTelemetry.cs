@@ -14,7 +14,7 @@ internal sealed class ClientTelemetry : IDisposable
     private readonly Meter _meter;
     private int _connected;
 
-    public ClientTelemetry(IMeterFactory? meterFactory)
+    public ClientTelemetry(IMeterFactory? meterFactory, Func<int> refusedBindings)
     {
         _meter = meterFactory?.Create(WampTelemetry.Name, Version) ?? new Meter(WampTelemetry.Name, Version);
         Calls = _meter.CreateCounter<long>("wampy.client.calls", "{call}", "Outbound calls, by procedure and error.");
@@ -25,6 +25,7 @@ internal sealed class ClientTelemetry : IDisposable
         EventsDropped = _meter.CreateCounter<long>("wampy.client.events.dropped", "{event}", "Events dropped because a subscription's queue was full, by topic.");
         Publications = _meter.CreateCounter<long>("wampy.client.publications", "{publication}", "Events published, by topic.");
         Reconnects = _meter.CreateCounter<long>("wampy.client.reconnects", "{reconnect}", "Sessions joined again after a loss.");
+        _meter.CreateObservableGauge("wampy.client.bindings.refused", refusedBindings, "{binding}", "Registrations and subscriptions the router refused, retried in the background.");
         _meter.CreateObservableGauge("wampy.client.session.state", () => Volatile.Read(ref _connected), "{session}", "1 while the client is connected, else 0.");
     }
 

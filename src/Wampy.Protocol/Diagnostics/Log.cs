@@ -71,6 +71,15 @@ internal static partial class Log
     [LoggerMessage(27, LogLevel.Warning, "No frame from {Url} within {Timeout} of a heartbeat probe: the session is considered lost")]
     public static partial void HeartbeatMissed(ILogger logger, Uri url, TimeSpan timeout);
 
+    [LoggerMessage(29, LogLevel.Error, "The router refused {Binding} ({Error}: {Message}); the client stays connected and retries it in the background. {Hint}.")]
+    public static partial void BindingRefused(ILogger logger, string binding, string error, string message, string hint);
+
+    [LoggerMessage(30, LogLevel.Debug, "The router still refuses {Binding} ({Error}); retrying")]
+    public static partial void BindingStillRefused(ILogger logger, string binding, string error);
+
+    [LoggerMessage(31, LogLevel.Information, "{Binding} is bound again (attempt {Attempt})")]
+    public static partial void BindingRestored(ILogger logger, string binding, int attempt);
+
     [LoggerMessage(28, LogLevel.Warning, "Outbound queue full ({QueuedBytes} bytes, MaxOutboundQueueBytes {Limit}): calls and publications wait for the router to read")]
     public static partial void OutboundQueueFull(ILogger logger, long queuedBytes, int limit);
 }

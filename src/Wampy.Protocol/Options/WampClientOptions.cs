@@ -63,6 +63,14 @@ public class WampClientOptions
     /// </summary>
     public bool RebindRevoked { get; set; } = true;
 
+    /// <summary>
+    /// Fail the client (state <see cref="WampClientState.Failed"/>) when the router refuses to restore a registration
+    /// or subscription at connect or reconnect, for services that must own their procedures. Default
+    /// <see langword="false"/>: the client stays connected, the other bindings serve, and the refused one is reported
+    /// (<see cref="WampClient.BindingRefused"/>, <see cref="WampClient.RefusedBindings"/>) and retried in the background.
+    /// </summary>
+    public bool StopOnRefusedBinding { get; set; }
+
     /// <summary>The largest message accepted from the router, in bytes. Default 16 MiB.</summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
