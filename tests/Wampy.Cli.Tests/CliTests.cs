@@ -222,6 +222,48 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Router_command_honours_the_port_and_realms_of_its_config_file_and_adds_no_open_realm()
+    {
+        var port = FoxRouter.FreePort();
+        var config = Path.Combine(Path.GetTempPath(), $"wampy-router-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "WampyRouter": {
+                "Port": {{port}},
+                "ListenAddress": "127.0.0.1",
+                "Realms": [
+                  {
+                    "Name": "realm1",
+                    "AllowAnonymous": false,
+                    "Users": [ { "AuthId": "alice", "Role": "staff", "Ticket": "alice-ticket" } ],
+                    "Roles": [ { "Name": "staff", "Permissions": [ { "Uri": "", "Call": true } ] } ]
+                  }
+                ]
+              }
+            }
+            """);
+        try
+        {
+            await using var cli = CliProcess.Start("router", "--config", config);
+            var banner = await cli.WaitForStdoutAsync("router listening on");
+
+            Assert.Contains($"ws://127.0.0.1:{port}/ws", banner, StringComparison.Ordinal);
+            Assert.Contains("realms realm1;", banner, StringComparison.Ordinal);
+            var url = new Uri($"ws://127.0.0.1:{port}/ws");
+            var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => AutobahnPeer.StartAsync(url, "realm1"));
+            Assert.Equal("wamp.error.no_auth_method", refused.Reason);
+            var alice = new JsonObject { ["authmethods"] = new JsonArray("ticket"), ["authid"] = "alice", ["ticket"] = "alice-ticket" };
+            await using var peer = await AutobahnPeer.StartAsync(url, "realm1", alice);
+            Assert.Equal("staff", peer.AuthRole);
+            Assert.Equal(0, await cli.InterruptAsync());
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public async Task Router_command_reads_realms_users_and_roles_from_a_config_file()
     {
         var config = Path.Combine(Path.GetTempPath(), $"wampy-router-{Guid.NewGuid():N}.json");

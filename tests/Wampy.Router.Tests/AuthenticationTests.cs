@@ -49,7 +49,37 @@ public sealed class AuthenticationTests(RouterFixture router) : IClassFixture<Ro
 
         var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => router.AutobahnAsync("json", "secure", settings));
 
-        Assert.Equal("wamp.error.no_auth_method", refused.Reason);
+        // sign-user does use cryptosign: a wrong key is a failed authentication, never "method not accepted".
+        Assert.Equal("wamp.error.authentication_failed", refused.Reason);
+    }
+
+    [Theory]
+    [InlineData("ticket", "nobody-here")]
+    [InlineData("ticket", "ticket-user")]
+    [InlineData("wampcra", "nobody-here")]
+    [InlineData("wampcra", "cra-user")]
+    [InlineData("cryptosign", "nobody-here")]
+    public async Task An_unknown_authid_is_refused_exactly_like_a_wrong_secret(string method, string authId)
+    {
+        var settings = new JsonObject { ["authmethods"] = new JsonArray(method), ["authid"] = authId, ["ticket"] = "wrong", ["secret"] = "wrong" };
+        if (method == "cryptosign")
+        {
+            settings["seed"] = new string('2', 64);
+        }
+
+        var refused = await Assert.ThrowsAsync<AutobahnPeerClosedException>(() => router.AutobahnAsync("json", "secure", settings));
+
+        Assert.Equal("wamp.error.authentication_failed", refused.Reason);
+        Assert.Equal($"Authentication as '{authId}' in realm 'secure' failed ({method}).", refused.AbortMessage);
+    }
+
+    [Fact]
+    public async Task An_anonymous_client_cannot_choose_its_authid()
+    {
+        await using var peer = await router.AutobahnAsync("json", "realm1", new JsonObject { ["authid"] = "admin" });
+
+        Assert.NotEqual("admin", peer.AuthId);
+        Assert.StartsWith("anonymous-", peer.AuthId, StringComparison.Ordinal);
     }
 
     [Fact]

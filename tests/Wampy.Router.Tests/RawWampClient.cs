@@ -37,11 +37,14 @@ public sealed class RawWampClient : IAsyncDisposable
         return new RawWampClient(socket, serializer);
     }
 
-    /// <summary>Connects and joins <paramref name="realm"/>, announcing the callee feature call_canceling.</summary>
-    public static async Task<RawWampClient> JoinAsync(Uri url, string realm = "realm1", bool calleeCancels = true)
+    /// <summary>
+    /// Connects and joins <paramref name="realm"/>, announcing the callee features call_canceling and
+    /// progressive_call_results as asked, and no revocation feature.
+    /// </summary>
+    public static async Task<RawWampClient> JoinAsync(Uri url, string realm = "realm1", bool calleeCancels = true, bool progressiveResults = true)
     {
         var client = await ConnectAsync(url);
-        var features = new Dictionary<string, object?> { ["call_canceling"] = calleeCancels, ["progressive_call_results"] = true };
+        var features = new Dictionary<string, object?> { ["call_canceling"] = calleeCancels, ["progressive_call_results"] = progressiveResults };
         var roles = new Dictionary<string, object?>
         {
             ["caller"] = new Dictionary<string, object?> { ["features"] = features },

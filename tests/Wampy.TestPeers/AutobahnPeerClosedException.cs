@@ -9,4 +9,7 @@ public sealed class AutobahnPeerClosedException(string closed, string? reason, s
 
     /// <summary>The ABORT reason URI the router sent, e.g. <c>wamp.error.authentication_failed</c>.</summary>
     public string? Reason { get; } = reason;
+
+    /// <summary>The message the router gave with the ABORT, if any.</summary>
+    public string? AbortMessage { get; } = message;
 }

@@ -8,6 +8,9 @@ namespace Wampy.Cli.Commands;
 /// <summary><c>wampy router</c>: runs the embedded router until Ctrl+C.</summary>
 internal static class RouterCommand
 {
+    /// <summary>Whether the option was typed on the command line (not merely defaulted).</summary>
+    public static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
     public static Command Create(CommonOptions common)
     {
         var port = new Option<int>("--port") { Description = "WebSocket port (0: a free one)", DefaultValueFactory = _ => 8080 };
@@ -25,15 +28,18 @@ internal static class RouterCommand
                 new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false).Build().GetSection("WampyRouter").Bind(options);
             }
 
-            if (result.GetResult(port) is not null || result.GetValue(config) is null)
+            // Options given on the command line override the file; their defaults do not (System.CommandLine
+            // reports an option with a default value as present, marked Implicit).
+            if (Given(result, port) || result.GetValue(config) is null)
             {
                 options.Port = result.GetValue(port);
             }
 
-            if (result.GetResult(listen) is not null || result.GetValue(config) is null)
+            if (Given(result, listen) || result.GetValue(config) is null)
             {
                 options.ListenAddress = result.GetValue(listen)!;
             }
+
             if (result.GetValue(tlsCertificate) is { } certificate)
             {
                 options.Tls.CertificatePath = Path.GetFullPath(certificate);
@@ -41,9 +47,10 @@ internal static class RouterCommand
             }
 
             options.RawSocketPort = result.GetValue(rawSocketPort) ?? options.RawSocketPort;
-            if (result.GetResult(common.Realm) is not null)
+            if (Given(result, common.Realm) && !options.Realms.Exists(r => r.Name == result.GetValue(common.Realm)))
             {
-                // --realm names one realm open to anonymous clients (default realm1); more realms and users come from --config.
+                // --realm, when given, adds one realm open to anonymous clients; without --config and --realm the
+                // router serves realm1 to anonymous clients; with --config, only the file's realms exist.
                 options.Realms.Add(new WampRealmOptions { Name = result.GetValue(common.Realm)! });
             }
 

@@ -34,12 +34,12 @@ internal static class RunCommand
             builder.Services.AddWampy(section)
                 .Configure(o =>
                 {
-                    if (result.GetResult(common.Url) is not null || section["Url"] is null)
+                    if (RouterCommand.Given(result, common.Url) || section["Url"] is null)
                     {
                         o.Url = client.Url;
                     }
 
-                    if (result.GetResult(common.Realm) is not null || section["Realm"] is null)
+                    if (RouterCommand.Given(result, common.Realm) || section["Realm"] is null)
                     {
                         o.Realm = client.Realm;
                     }

@@ -18,12 +18,15 @@ internal sealed class RealmAuthenticator
     private static readonly string[] AnonymousOnly = ["anonymous"];
     private readonly WampRealmOptions _realm;
     private readonly Dictionary<string, WampRouterUserOptions> _users;
+    private readonly byte[] _decoyKey = RandomNumberGenerator.GetBytes(32);
 
     public RealmAuthenticator(WampRealmOptions realm)
     {
         _realm = realm;
         _users = realm.Users.ToDictionary(u => u.AuthId, StringComparer.Ordinal);
     }
+
+    private bool Offers(Func<WampRouterUserOptions, bool> credential) => _realm.Users.Any(credential);
 
     public AuthenticationStep Begin(HelloMessage hello, long sessionId)
     {
@@ -36,8 +39,8 @@ internal sealed class RealmAuthenticator
         {
             var step = method switch
             {
-                "anonymous" when _realm.AllowAnonymous => AuthenticationStep.Admit(
-                    string.IsNullOrEmpty(authId) ? $"anonymous-{sessionId}" : authId, _realm.AnonymousRole, "anonymous"),
+                // An anonymous client never chooses its identity: the authid is the router's (as Crossbar.io does).
+                "anonymous" when _realm.AllowAnonymous => AuthenticationStep.Admit($"anonymous-{sessionId}", _realm.AnonymousRole, "anonymous"),
                 "ticket" => Ticket(authId),
                 "wampcra" => WampCra(authId, sessionId),
                 "cryptosign" => Cryptosign(authId, details.GetDictionary("authextra")),
@@ -49,9 +52,11 @@ internal sealed class RealmAuthenticator
             }
         }
 
+        // Only when the realm accepts none of the methods at all: an unknown authid or a wrong key is challenged
+        // like a real user and refused with authentication_failed, so authids cannot be enumerated.
         return AuthenticationStep.Refuse(
             WampErrorUris.NoAuthMethod,
-            $"None of the auth methods offered ({string.Join(", ", methods)}) is accepted for authid '{authId}' in realm '{_realm.Name}'.");
+            $"Realm '{_realm.Name}' accepts none of the auth methods offered ({string.Join(", ", methods)}).");
     }
 
     private WampRouterUserOptions? User(string? authId) =>
@@ -61,7 +66,7 @@ internal sealed class RealmAuthenticator
     {
         if (User(authId) is not { Ticket: { } ticket } user)
         {
-            return null;
+            return Offers(u => u.Ticket is not null) ? Decoy(new ChallengeMessage("ticket", WampDictionary.Empty), "ticket", authId) : null;
         }
 
         return AuthenticationStep.Challenged(
@@ -75,7 +80,7 @@ internal sealed class RealmAuthenticator
     {
         if (User(authId) is not { Secret: { } secret } user)
         {
-            return null;
+            return Offers(u => u.Secret is not null) ? WampCraDecoy(authId, sessionId) : null;
         }
 
         var challenge = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -118,19 +123,56 @@ internal sealed class RealmAuthenticator
         if (user?.PublicKey is not { } publicKeyHex ||
             (offeredKey is not null && !string.Equals(offeredKey, publicKeyHex, StringComparison.OrdinalIgnoreCase)))
         {
-            return null;
+            // An unknown authid or someone else's key: challenged like anyone, refused as a wrong signature.
+            return Offers(u => u.PublicKey is not null)
+                ? Decoy(CryptosignChallenge(RandomNumberGenerator.GetBytes(32)), "cryptosign", authId ?? string.Empty)
+                : null;
         }
 
         var challenge = RandomNumberGenerator.GetBytes(32);
         return AuthenticationStep.Challenged(
-            new ChallengeMessage("cryptosign", new Dictionary<string, object?>
-            {
-                ["challenge"] = Convert.ToHexStringLower(challenge),
-                ["channel_binding"] = null,
-            }),
+            CryptosignChallenge(challenge),
             reply => VerifyCryptosign(reply.Signature, challenge, publicKeyHex)
                 ? AuthenticationStep.Admit(user.AuthId, user.Role, "cryptosign")
                 : Failed("cryptosign", user.AuthId));
+    }
+
+    private static ChallengeMessage CryptosignChallenge(byte[] challenge) => new("cryptosign", new Dictionary<string, object?>
+    {
+        ["challenge"] = Convert.ToHexStringLower(challenge),
+        ["channel_binding"] = null,
+    });
+
+    /// <summary>A challenge for a client that cannot pass it (unknown authid, no such credential): its answer is refused like a wrong one.</summary>
+    private AuthenticationStep Decoy(ChallengeMessage challenge, string method, string? authId) =>
+        AuthenticationStep.Challenged(challenge, _ => Failed(method, authId ?? string.Empty));
+
+    /// <summary>
+    /// A WAMP-CRA challenge for an unknown authid, shaped like a real one (a role of the realm's WAMP-CRA users, and
+    /// salt parameters when they are salted; the salt is derived from the authid, so it is the same at every try).
+    /// </summary>
+    private AuthenticationStep WampCraDecoy(string? authId, long sessionId)
+    {
+        var model = _realm.Users.First(u => u.Secret is not null);
+        var challenge = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["authid"] = authId ?? string.Empty,
+            ["authrole"] = model.Role,
+            ["authmethod"] = "wampcra",
+            ["authprovider"] = "static",
+            ["nonce"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["session"] = sessionId,
+        });
+        var extra = new Dictionary<string, object?> { ["challenge"] = challenge };
+        if (model.Salt is not null)
+        {
+            extra["salt"] = Convert.ToHexStringLower(HMACSHA256.HashData(_decoyKey, Encoding.UTF8.GetBytes(authId ?? string.Empty)).AsSpan(0, model.Salt.Length / 2 + 1))[..model.Salt.Length];
+            extra["iterations"] = (long)model.Iterations;
+            extra["keylen"] = (long)model.KeyLength;
+        }
+
+        return Decoy(new ChallengeMessage("wampcra", extra), "wampcra", authId);
     }
 
     private static bool VerifyCryptosign(string signatureHex, byte[] challenge, string publicKeyHex)
@@ -160,5 +202,5 @@ internal sealed class RealmAuthenticator
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(actual), Encoding.UTF8.GetBytes(expected));
 
     private AuthenticationStep Failed(string method, string authId) =>
-        AuthenticationStep.Refuse(WampErrorUris.AuthenticationFailed, $"The {method} signature for authid '{authId}' in realm '{_realm.Name}' is wrong.");
+        AuthenticationStep.Refuse(WampErrorUris.AuthenticationFailed, $"Authentication as '{authId}' in realm '{_realm.Name}' failed ({method}).");
 }

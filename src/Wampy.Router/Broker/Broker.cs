@@ -160,7 +160,10 @@ internal sealed class Broker(RouterRealm realm)
         {
             subscriber.State.Subscriptions.Remove(subscriptionId);
             RemoveSubscriber(subscriber, subscription);
-            subscriber.Send(new UnsubscribedMessage(0, details));
+            if (subscriber.SupportsSubscriptionRevocation)
+            {
+                subscriber.Send(new UnsubscribedMessage(0, details)); // the spec forbids it to a subscriber that did not announce the feature
+            }
         }
     }
 

@@ -40,17 +40,22 @@ internal sealed class Dealer(RouterRealm realm)
                 _registrations.Add(register.Procedure, match, registration);
                 _byId.Add(registration.Id, registration);
             }
-            else if (registration.Invoke == WampInvocationPolicy.Single || invoke == WampInvocationPolicy.Single ||
-                     registration.Callees.Exists(c => c.Session == session))
+            else if (registration.Callees.Exists(c => c.Session == session))
             {
                 RouterErrors.Reply(session, register.MessageType, register.RequestId, WampErrorUris.ProcedureAlreadyExists,
-                    $"'{register.Procedure}' ({match.ToWire()}) is already registered{(registration.Invoke == WampInvocationPolicy.Single ? "" : " by this session")}.");
+                    $"This session has already registered '{register.Procedure}' ({match.ToWire()}).");
+                return;
+            }
+            else if (registration.Invoke == WampInvocationPolicy.Single && invoke == WampInvocationPolicy.Single)
+            {
+                RouterErrors.Reply(session, register.MessageType, register.RequestId, WampErrorUris.ProcedureAlreadyExists,
+                    $"'{register.Procedure}' ({match.ToWire()}) is already registered by another session with invoke 'single'; share it with a shared invocation policy on every callee.");
                 return;
             }
             else if (registration.Invoke != invoke)
             {
                 RouterErrors.Reply(session, register.MessageType, register.RequestId, "wamp.error.procedure_exists_with_different_invocation_policy",
-                    $"'{register.Procedure}' is registered with invoke '{registration.Invoke.ToWire()}', not '{invoke.ToWire()}'.");
+                    $"'{register.Procedure}' ({match.ToWire()}) is registered by {registration.Callees.Count} other session(s) with invoke '{registration.Invoke.ToWire()}'; this registration asked for '{invoke.ToWire()}'.");
                 return;
             }
 
@@ -111,7 +116,8 @@ internal sealed class Dealer(RouterRealm realm)
             }
 
             var (callee, discloseCaller) = registration.Pick();
-            var receiveProgress = call.Options.GetBoolean("receive_progress") == true;
+            // Progress is asked of the callee only when it announced it can send progressive results.
+            var receiveProgress = call.Options.GetBoolean("receive_progress") == true && callee.SupportsProgressiveResults;
             var invocation = new Invocation(caller, call.RequestId, callee, ++callee.State.LastInvocationId, receiveProgress);
             caller.State.Calls.Add(call.RequestId, invocation);
             callee.State.Invocations.Add(invocation.InvocationId, invocation);
@@ -228,7 +234,10 @@ internal sealed class Dealer(RouterRealm realm)
         {
             callee.State.Registrations.Remove(registrationId);
             RemoveCallee(callee, registration);
-            callee.Send(new UnregisteredMessage(0, details));
+            if (callee.SupportsRegistrationRevocation)
+            {
+                callee.Send(new UnregisteredMessage(0, details)); // the spec forbids it to a callee that did not announce the feature
+            }
         }
     }
 

@@ -23,7 +23,11 @@ internal sealed class MetaApi(RouterRealm realm)
         "wamp.subscription.list", "wamp.subscription.lookup", "wamp.subscription.match", "wamp.subscription.get",
         "wamp.subscription.list_subscribers", "wamp.subscription.count_subscribers",
         "wamp.registration.remove", "wamp.subscription.remove",
+        "wamp.session.kill", "wamp.session.kill_by_authid", "wamp.session.kill_by_authrole", "wamp.session.kill_all",
     ];
+
+    /// <summary>The GOODBYE reason a killed session receives when the caller names none.</summary>
+    public const string DefaultKillReason = "wamp.close.killed";
 
     private const string DefaultRevocationReason = "wamp.error.kicked";
 
@@ -60,7 +64,9 @@ internal sealed class MetaApi(RouterRealm realm)
         object? result;
         try
         {
-            result = Invoke(call.Procedure, call.Arguments ?? WampArguments.Empty);
+            result = call.Procedure.StartsWith("wamp.session.kill", StringComparison.Ordinal)
+                ? Kill(caller, call.Procedure, call.Arguments ?? WampArguments.Empty, call.ArgumentsKw)
+                : Invoke(call.Procedure, call.Arguments ?? WampArguments.Empty);
         }
         catch (WampPayloadBindingException ex)
         {
@@ -78,7 +84,9 @@ internal sealed class MetaApi(RouterRealm realm)
             return false;
         }
 
-        caller.Send(new ResultMessage(call.RequestId, WampDictionary.Empty, WampArguments.From([result])));
+        caller.Send(result is NoResult
+            ? new ResultMessage(call.RequestId, WampDictionary.Empty)
+            : new ResultMessage(call.RequestId, WampDictionary.Empty, WampArguments.From([result])));
         return true;
     }
 
@@ -104,6 +112,73 @@ internal sealed class MetaApi(RouterRealm realm)
         "wamp.subscription.remove" => RemoveSubscription(args),
         _ => NotAMetaProcedure.Instance,
     };
+
+    /// <summary>
+    /// <c>wamp.session.kill</c> (one session by id; the result is empty), <c>kill_by_authid</c>,
+    /// <c>kill_by_authrole</c> and <c>kill_all</c> (the result is how many sessions were killed; the caller is never
+    /// among them). Each killed session receives GOODBYE with the keyword arguments <c>reason</c> (a URI, default
+    /// <see cref="DefaultKillReason"/>) and <c>message</c>, and is closed if it does not answer in time.
+    /// </summary>
+    private object? Kill(RouterSession caller, string procedure, WampArguments args, WampKeywordArguments? kwargs)
+    {
+        var reason = DefaultKillReason;
+        string? message = null;
+        if (kwargs is not null)
+        {
+            if (kwargs.TryGet<string>("reason", out var given) && given is not null)
+            {
+                if (!WampUri.IsValid(given))
+                {
+                    throw new MetaLookupException(WampErrorUris.InvalidArgument, $"The reason '{given}' is not a valid URI.");
+                }
+
+                reason = given;
+            }
+
+            if (kwargs.TryGet<string>("message", out var text))
+            {
+                message = text;
+            }
+        }
+
+        IEnumerable<RouterSession> victims;
+        switch (procedure)
+        {
+            case "wamp.session.kill":
+                var id = args.Get<long>(0);
+                if (id == caller.Id)
+                {
+                    throw new MetaLookupException(WampErrorUris.InvalidArgument, "A session cannot kill itself: leave with GOODBYE.");
+                }
+
+                var target = realm.Sessions.GetValueOrDefault(id)
+                    ?? throw new MetaLookupException("wamp.error.no_such_session", $"There is no session {id} in this realm.");
+                target.Close(reason, message);
+                return NoResult.Instance;
+            case "wamp.session.kill_by_authid":
+                var authId = args.Get<string>(0);
+                victims = realm.Sessions.Values.Where(s => s.Id != caller.Id && s.AuthId == authId);
+                break;
+            case "wamp.session.kill_by_authrole":
+                var authRole = args.Get<string>(0);
+                victims = realm.Sessions.Values.Where(s => s.Id != caller.Id && s.AuthRole == authRole);
+                break;
+            case "wamp.session.kill_all":
+                victims = realm.Sessions.Values.Where(s => s.Id != caller.Id);
+                break;
+            default:
+                return NotAMetaProcedure.Instance;
+        }
+
+        var killed = 0L;
+        foreach (var victim in victims.ToArray())
+        {
+            victim.Close(reason, message);
+            killed++;
+        }
+
+        return killed;
+    }
 
     private IEnumerable<RouterSession> Sessions(WampArguments args)
     {
@@ -171,6 +246,12 @@ internal sealed class MetaApi(RouterRealm realm)
     };
 
     private void Publish(string topic, params object?[] args) => realm.Broker.PublishMeta(topic, WampArguments.From(args));
+
+    /// <summary>A meta procedure that answers with an empty RESULT.</summary>
+    private sealed class NoResult
+    {
+        public static readonly NoResult Instance = new();
+    }
 
     private sealed class NotAMetaProcedure
     {

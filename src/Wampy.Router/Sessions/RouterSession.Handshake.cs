@@ -63,6 +63,9 @@ internal sealed partial class RouterSession
             AuthRole = step.AuthRole!;
             AuthMethod = step.AuthMethod!;
             SupportsInterrupt = CalleeFeature(hello.Details, "call_canceling");
+            SupportsProgressiveResults = CalleeFeature(hello.Details, "progressive_call_results");
+            SupportsRegistrationRevocation = CalleeFeature(hello.Details, "registration_revocation");
+            SupportsSubscriptionRevocation = Feature(hello.Details, "subscriber", "subscription_revocation");
             Realm = realm;
             realm.Join(this);
             return true;
@@ -82,6 +85,9 @@ internal sealed partial class RouterSession
             : null;
     }
 
-    private static bool CalleeFeature(IReadOnlyDictionary<string, object?> details, string feature) =>
-        details.GetDictionary("roles").GetDictionary("callee").GetDictionary("features").GetBoolean(feature) == true;
+    private static bool CalleeFeature(IReadOnlyDictionary<string, object?> details, string feature) => Feature(details, "callee", feature);
+
+    /// <summary>Whether the client announced <paramref name="feature"/> for <paramref name="role"/> in HELLO.</summary>
+    private static bool Feature(IReadOnlyDictionary<string, object?> details, string role, string feature) =>
+        details.GetDictionary("roles").GetDictionary(role).GetDictionary("features").GetBoolean(feature) == true;
 }

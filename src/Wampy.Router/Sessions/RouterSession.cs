@@ -55,6 +55,15 @@ internal sealed partial class RouterSession
     /// <summary>Whether the client announced the callee feature <c>call_canceling</c> (it understands INTERRUPT).</summary>
     public bool SupportsInterrupt { get; private set; }
 
+    /// <summary>Whether the client announced <c>progressive_call_results</c> as a callee: only then does an INVOCATION carry <c>receive_progress</c>.</summary>
+    public bool SupportsProgressiveResults { get; private set; }
+
+    /// <summary>Whether the client announced <c>registration_revocation</c>: only then is it sent UNREGISTERED for a registration the router removed.</summary>
+    public bool SupportsRegistrationRevocation { get; private set; }
+
+    /// <summary>Whether the client announced <c>subscription_revocation</c>: only then is it sent UNSUBSCRIBED for a subscription the router removed.</summary>
+    public bool SupportsSubscriptionRevocation { get; private set; }
+
     /// <summary>The session's state in the realm; guarded by the realm's lock.</summary>
     public SessionState State { get; } = new();
 
@@ -93,6 +102,40 @@ internal sealed partial class RouterSession
         else
         {
             End();
+        }
+    }
+
+    /// <summary>
+    /// Closes the session for the router's own reason (the session meta API's kill): GOODBYE with
+    /// <paramref name="reason"/> and <paramref name="message"/>; the session ends when the client answers, or after
+    /// <see cref="WampRouterOptions.ShutdownTimeout"/>.
+    /// </summary>
+    public void Close(string reason, string? message)
+    {
+        if (Volatile.Read(ref _ending) != 0 || _shuttingDown)
+        {
+            return;
+        }
+
+        _shuttingDown = true;
+        var details = message is null ? WampDictionary.Empty : new Dictionary<string, object?> { ["message"] = message };
+        _outbound.Writer.TryWrite(new GoodbyeMessage(details, reason));
+        _ = EndAfterAsync(_router.Options.ShutdownTimeout);
+    }
+
+    private async Task EndAfterAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Task.Delay(timeout, _router.TimeProvider, _closing.Token).ConfigureAwait(false);
+            Kill();
+        }
+        catch (OperationCanceledException)
+        {
+            // The session ended first.
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
