@@ -184,5 +184,41 @@ public sealed class ConformanceTests : IAsyncLifetime
         Assert.Contains("by another session with invoke 'single'", taken.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_kill_procedures_need_a_grant_like_any_call()
+    {
+        var options = new WampRouterOptions { Port = 0, ShutdownTimeout = TimeSpan.FromSeconds(2) };
+        options.Realms.Add(new WampRealmOptions
+        {
+            Name = "guarded",
+            Roles =
+            [
+                new WampRoleOptions
+                {
+                    Name = "anonymous",
+                    Permissions =
+                    [
+                        new WampPermissionOptions { Uri = "wamp.session.", Call = true },
+                        new WampPermissionOptions { Uri = "wamp.session.kill" }, // the longer prefix decides: no kill_*
+                    ],
+                },
+            ],
+        });
+        await using var guarded = await WampRouter.StartAsync(options);
+        await using var viewer = new WampClient(new WampClientOptions { Url = guarded.Url, Realm = "guarded" });
+        await using var other = new WampClient(new WampClientOptions { Url = guarded.Url, Realm = "guarded" });
+        await viewer.ConnectAsync().Within();
+        await other.ConnectAsync().Within();
+
+        Assert.Equal(2, await viewer.CallAsync<long>("wamp.session.count").Within());
+        foreach (var procedure in new[] { "wamp.session.kill", "wamp.session.kill_by_authid", "wamp.session.kill_by_authrole", "wamp.session.kill_all" })
+        {
+            var denied = await Assert.ThrowsAsync<WampNotAuthorizedException>(() => viewer.CallAsync(procedure, [other.SessionId]).Within());
+            Assert.Equal(WampErrorUris.NotAuthorized, denied.Error);
+        }
+
+        Assert.Equal(WampClientState.Connected, other.State);
+    }
+
     private const string MetaApiKillReason = "wamp.close.killed";
 }
