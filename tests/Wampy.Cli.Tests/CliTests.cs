@@ -245,7 +245,7 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
         try
         {
             await using var cli = CliProcess.Start("router", "--config", config);
-            var banner = await cli.WaitForStdoutAsync("router listening on");
+            var banner = await cli.WaitForStdoutAsync("wampy: router listening on");
 
             Assert.Contains($"ws://127.0.0.1:{port}/ws", banner, StringComparison.Ordinal);
             Assert.Contains("realms realm1;", banner, StringComparison.Ordinal);

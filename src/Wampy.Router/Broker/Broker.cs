@@ -32,7 +32,7 @@ internal sealed class Broker(RouterRealm realm)
             return;
         }
 
-        if (!realm.Authorizer.IsAllowed(session.AuthRole, RouterAction.Subscribe, subscribe.Topic))
+        if (!realm.Authorizer.IsAllowed(session.AuthRole, RouterAction.Subscribe, subscribe.Topic, match))
         {
             RouterErrors.Reply(session, subscribe.MessageType, subscribe.RequestId, WampErrorUris.NotAuthorized, $"Role '{session.AuthRole}' may not subscribe to '{subscribe.Topic}'.");
             return;

@@ -108,6 +108,13 @@ internal sealed class Dealer(RouterRealm realm)
                 return;
             }
 
+            if (RouterUris.IsReserved(call.Procedure))
+            {
+                // A wamp. procedure the router does not implement never reaches a client.
+                RouterErrors.Reply(caller, call.MessageType, call.RequestId, WampErrorUris.NoSuchProcedure, $"The router does not implement '{call.Procedure}'.");
+                return;
+            }
+
             var registration = _registrations.MatchBest(call.Procedure);
             if (registration is null)
             {
@@ -349,13 +356,21 @@ internal sealed class Dealer(RouterRealm realm)
             return false;
         }
 
-        if (action == RouterAction.Register && RouterUris.IsReserved(uri))
+        if (action == RouterAction.Register && RouterUris.MayMatchReserved(uri, match))
         {
-            RouterErrors.Reply(session, type, requestId, WampErrorUris.NotAuthorized, $"'{uri}' is in the wamp. namespace, which belongs to the router.");
+            RouterErrors.Reply(session, type, requestId, WampErrorUris.NotAuthorized,
+                $"'{uri}' ({match.ToWire()}) can match URIs of the wamp. namespace, which belongs to the router.");
             return false;
         }
 
-        if (!realm.Authorizer.IsAllowed(session.AuthRole, action, uri))
+        if (action == RouterAction.Call && RouterUris.IsSessionControl(uri) && !realm.Authorizer.IsGranted(session.AuthRole, action, uri))
+        {
+            RouterErrors.Reply(session, type, requestId, WampErrorUris.NotAuthorized,
+                $"'{uri}' acts on other sessions: role '{session.AuthRole}' needs a permission that grants it (realms without roles grant it to nobody).");
+            return false;
+        }
+
+        if (!realm.Authorizer.IsAllowed(session.AuthRole, action, uri, match))
         {
             RouterErrors.Reply(session, type, requestId, WampErrorUris.NotAuthorized,
                 $"Role '{session.AuthRole}' may not {action.ToString().ToLowerInvariant()} '{uri}'.");

@@ -31,7 +31,7 @@ internal sealed class MetaApi(RouterRealm realm)
 
     private const string DefaultRevocationReason = "wamp.error.kicked";
 
-    public void SessionJoined(RouterSession session) => Publish("wamp.session.on_join", SessionDetails(session));
+    public void SessionJoined(RouterSession session) => Publish("wamp.session.on_join", SessionDetails(session, includePeer: false));
 
     public void SessionLeft(RouterSession session) => Publish("wamp.session.on_leave", session.Id, session.AuthId, session.AuthRole);
 
@@ -66,7 +66,7 @@ internal sealed class MetaApi(RouterRealm realm)
         {
             result = call.Procedure.StartsWith("wamp.session.kill", StringComparison.Ordinal)
                 ? Kill(caller, call.Procedure, call.Arguments ?? WampArguments.Empty, call.ArgumentsKw)
-                : Invoke(call.Procedure, call.Arguments ?? WampArguments.Empty);
+                : Invoke(caller, call.Procedure, call.Arguments ?? WampArguments.Empty);
         }
         catch (WampPayloadBindingException ex)
         {
@@ -90,12 +90,14 @@ internal sealed class MetaApi(RouterRealm realm)
         return true;
     }
 
-    private object? Invoke(string procedure, WampArguments args) => procedure switch
+    private object? Invoke(RouterSession caller, string procedure, WampArguments args) => procedure switch
     {
         "wamp.session.count" => (long)Sessions(args).Count(),
         "wamp.session.list" => Sessions(args).Select(s => (object?)s.Id).ToArray(),
-        "wamp.session.get" => SessionDetails(realm.Sessions.GetValueOrDefault(args.Get<long>(0))
-            ?? throw new MetaLookupException("wamp.error.no_such_session", $"There is no session {args.Get<long>(0)} in this realm.")),
+        "wamp.session.get" => SessionDetails(
+            realm.Sessions.GetValueOrDefault(args.Get<long>(0))
+                ?? throw new MetaLookupException("wamp.error.no_such_session", $"There is no session {args.Get<long>(0)} in this realm."),
+            includePeer: realm.Authorizer.IsGranted(caller.AuthRole, RouterAction.Call, "wamp.session.get")),
         "wamp.registration.list" => List(realm.Dealer.Registrations, r => r.Id),
         "wamp.registration.lookup" => realm.Dealer.Registrations.Find(args.Get<string>(0), Match(args))?.Id,
         "wamp.registration.match" => realm.Dealer.Registrations.MatchBest(args.Get<string>(0))?.Id,
@@ -235,14 +237,17 @@ internal sealed class MetaApi(RouterRealm realm)
         ["wildcard"] = table.Wildcard.Select(t => (object?)id(t)).ToArray(),
     };
 
-    private static Dictionary<string, object?> SessionDetails(RouterSession session) => new()
+    /// <summary>A session's details; its peer address only for callers whose role is granted <c>wamp.session.get</c> explicitly.</summary>
+    private static Dictionary<string, object?> SessionDetails(RouterSession session, bool includePeer) => new()
     {
         ["session"] = session.Id,
         ["authid"] = session.AuthId,
         ["authrole"] = session.AuthRole,
         ["authmethod"] = session.AuthMethod,
         ["authprovider"] = "static",
-        ["transport"] = new Dictionary<string, object?> { ["type"] = session.TransportType, ["peer"] = session.PeerAddress },
+        ["transport"] = includePeer
+            ? new Dictionary<string, object?> { ["type"] = session.TransportType, ["peer"] = session.PeerAddress }
+            : new Dictionary<string, object?> { ["type"] = session.TransportType },
     };
 
     private void Publish(string topic, params object?[] args) => realm.Broker.PublishMeta(topic, WampArguments.From(args));

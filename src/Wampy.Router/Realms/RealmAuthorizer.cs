@@ -23,6 +23,45 @@ internal sealed class RealmAuthorizer
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="role"/> may perform <paramref name="action"/> on every URI that <paramref name="pattern"/>
+    /// can match: for an exact URI, the most specific rule decides; a prefix or wildcard pattern needs a prefix grant
+    /// covering its literal start (an exact grant never authorises a pattern) and no rule inside its range that denies.
+    /// </summary>
+    public bool IsAllowed(string role, RouterAction action, string pattern, WampMatch match)
+    {
+        if (match == WampMatch.Exact || _roles is null)
+        {
+            return IsAllowed(role, action, pattern);
+        }
+
+        if (!_roles.TryGetValue(role, out var permissions))
+        {
+            return false;
+        }
+
+        var root = Matching.RouterUris.LiteralStart(pattern, match);
+        var covering = permissions.FirstOrDefault(p => p.Match != "exact" && root.StartsWith(p.Uri, StringComparison.Ordinal));
+        if (covering is null || !Grants(covering, action))
+        {
+            return false;
+        }
+
+        // A rule for URIs inside the pattern's range decides for them: it must allow too.
+        return permissions.Where(p => p.Uri.StartsWith(root, StringComparison.Ordinal) && p != covering).All(p => Grants(p, action));
+    }
+
+    private static bool Grants(WampPermissionOptions permission, RouterAction action) => action switch
+    {
+        RouterAction.Call => permission.Call,
+        RouterAction.Register => permission.Register,
+        RouterAction.Publish => permission.Publish,
+        _ => permission.Subscribe,
+    };
+
+    /// <summary>Whether a permission of <paramref name="role"/> grants <paramref name="action"/> on <paramref name="uri"/> explicitly (a realm without roles grants nothing explicitly).</summary>
+    public bool IsGranted(string role, RouterAction action, string uri) => _roles is not null && IsAllowed(role, action, uri);
+
     public bool IsAllowed(string role, RouterAction action, string uri)
     {
         if (_roles is null)
@@ -42,13 +81,7 @@ internal sealed class RealmAuthorizer
                 : uri.StartsWith(permission.Uri, StringComparison.Ordinal);
             if (matches)
             {
-                return action switch
-                {
-                    RouterAction.Call => permission.Call,
-                    RouterAction.Register => permission.Register,
-                    RouterAction.Publish => permission.Publish,
-                    _ => permission.Subscribe,
-                };
+                return Grants(permission, action);
             }
         }
 
