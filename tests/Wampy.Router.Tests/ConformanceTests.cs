@@ -12,7 +12,17 @@ public sealed class ConformanceTests : IAsyncLifetime
 {
     private WampRouter _router = null!;
 
-    public async Task InitializeAsync() => _router = await WampRouter.StartAsync(new WampRouterOptions { Port = 0, ShutdownTimeout = TimeSpan.FromSeconds(2) });
+    public async Task InitializeAsync()
+    {
+        var options = new WampRouterOptions { Port = 0, ShutdownTimeout = TimeSpan.FromSeconds(2) };
+        // Killing and removing act on other sessions: only an explicit grant allows them (here: everything to anonymous).
+        options.Realms.Add(new WampRealmOptions
+        {
+            Name = "realm1",
+            Roles = [new WampRoleOptions { Name = "anonymous", Permissions = [new WampPermissionOptions { Uri = "", Call = true, Register = true, Publish = true, Subscribe = true }] }],
+        });
+        _router = await WampRouter.StartAsync(options);
+    }
 
     public async Task DisposeAsync() => await _router.DisposeAsync();
 
@@ -45,6 +55,8 @@ public sealed class ConformanceTests : IAsyncLifetime
         }).Within();
 
         Assert.Equal(0, result.Arguments.Count);
+        var details = (await admin.CallAsync("wamp.session.get", [admin.SessionId]).Within()).Arguments.Get<System.Text.Json.JsonElement>(0);
+        Assert.StartsWith("127.0.0.1:", details.GetProperty("transport").GetProperty("peer").GetString(), StringComparison.Ordinal); // granted explicitly
         var args = await closed.Within();
         Assert.Equal("com.example.maintenance", args.Reason);
         Assert.False(args.ClosedByClient);

@@ -45,8 +45,15 @@ public sealed class AdvancedHandler(Channel<WampEvent> sensorEvents)
     public ValueTask OnSensor(double value, WampEvent details) => sensorEvents.Writer.WriteAsync(details);
 }
 
+/// <summary>The Wampy.Testing fixture with realm1 granting everything to anonymous clients (an operator may remove registrations).</summary>
+public sealed class OperatorRouterFixture : WampRouterFixture
+{
+    protected override void ConfigureRouter(WampRouterOptions options) =>
+        options.Realms.Add(new WampRealmOptions { Name = "realm1", Roles = [RouterFixture.OperatorRole("anonymous")] });
+}
+
 /// <summary>Hosted handlers with Advanced Profile features, run by Wampy.Testing against the embedded router, called by Autobahn|JS.</summary>
-public sealed class HostedAdvancedTests(WampRouterFixture router) : IClassFixture<WampRouterFixture>
+public sealed class HostedAdvancedTests(OperatorRouterFixture router) : IClassFixture<OperatorRouterFixture>
 {
     private Task<WampyTestHost> StartWorkerAsync(Channel<WampEvent>? events = null) =>
         router.StartWorkerAsync(

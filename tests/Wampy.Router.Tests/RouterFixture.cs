@@ -18,6 +18,13 @@ public sealed class RouterFixture : IAsyncLifetime
 
     public Uri RawSocketUrl => Router.RawSocketUrl!;
 
+    /// <summary>A role granted every action on every URI, the router's meta API included.</summary>
+    public static WampRoleOptions OperatorRole(string name) => new()
+    {
+        Name = name,
+        Permissions = [new WampPermissionOptions { Uri = "", Call = true, Register = true, Publish = true, Subscribe = true }],
+    };
+
     public static WampRouterOptions Options() => new()
     {
         Port = 0,
@@ -25,7 +32,9 @@ public sealed class RouterFixture : IAsyncLifetime
         ShutdownTimeout = TimeSpan.FromSeconds(2),
         Realms =
         [
-            new WampRealmOptions { Name = "realm1" },
+            // Open to anonymous clients, with an explicit grant of everything: the meta procedures that act on other
+            // sessions (kill, remove) need one.
+            new WampRealmOptions { Name = "realm1", Roles = [OperatorRole("anonymous")] },
             new WampRealmOptions
             {
                 Name = "secure",
