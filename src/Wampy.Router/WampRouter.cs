@@ -84,7 +84,8 @@ public sealed class WampRouter : IAsyncDisposable
         WampRouterOptionsValidator.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         var telemetry = new RouterTelemetry(meterFactory);
-        var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), TimeProvider.System, telemetry);
+        var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), options.TimeProvider, telemetry);
+        var limiter = new ConnectionLimiter(core);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton<ILoggerFactory>(new RouterLoggerFactory(loggerFactory));
@@ -97,11 +98,21 @@ public sealed class WampRouter : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageSize;
-            Listen(kestrel, options, options.Port, listen => UseTls(listen, certificate));
+            // Connection-level limits: a connection that sends no HTTP request is closed at the handshake timeout.
+            kestrel.Limits.MaxConcurrentConnections = options.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = options.MaxConnections;
+            kestrel.Limits.KeepAliveTimeout = options.HandshakeTimeout;
+            kestrel.Limits.RequestHeadersTimeout = options.HandshakeTimeout;
+            Listen(kestrel, options, options.Port, listen =>
+            {
+                listen.Use(limiter.Wrap);
+                UseTls(listen, certificate);
+            });
             if (options.RawSocketPort is { } rawSocketPort)
             {
                 Listen(kestrel, options, rawSocketPort, listen =>
                 {
+                    listen.Use(limiter.Wrap);
                     UseTls(listen, certificate);
                     listen.UseConnectionHandler<RawSocketConnectionHandler>();
                 });

@@ -30,6 +30,7 @@ public sealed class RouterFixture : IAsyncLifetime
         Port = 0,
         RawSocketPort = 0,
         ShutdownTimeout = TimeSpan.FromSeconds(2),
+        AuthenticationFailuresBeforeDelay = 10_000, // many tests fail authentication on purpose; SecurityLimitTests covers the delay
         Realms =
         [
             // Open to anonymous clients, with an explicit grant of everything: the meta procedures that act on other

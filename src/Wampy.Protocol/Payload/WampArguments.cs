@@ -100,6 +100,9 @@ public abstract class WampArguments
     /// <summary>Whether there is certainly no element, without scanning encoded bytes (writers omit empty arguments).</summary>
     internal abstract bool IsKnownEmpty { get; }
 
+    /// <summary>About how many bytes the payload takes: its encoded length when it was received encoded, else an estimate.</summary>
+    internal virtual int ApproximateSize => 16 * Count;
+
     /// <summary>The argument as a plain .NET value or <see cref="JsonElement"/>, for writing by any serializer.</summary>
     /// <param name="index">The zero-based position.</param>
     /// <returns>The value.</returns>

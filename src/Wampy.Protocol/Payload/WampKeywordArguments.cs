@@ -123,6 +123,9 @@ public abstract class WampKeywordArguments
     /// <summary>Whether there is certainly no entry, without converting anything (writers omit empty keyword arguments).</summary>
     internal abstract bool IsKnownEmpty { get; }
 
+    /// <summary>About how many bytes the payload takes: its encoded length when it was received encoded, else an estimate.</summary>
+    internal virtual int ApproximateSize => 16 * Count;
+
     /// <summary>The keyword arguments as a plain .NET value (dictionary, POCO) or <see cref="JsonElement"/>, for writing.</summary>
     /// <returns>The value.</returns>
     internal abstract object GetRawValue();

@@ -46,7 +46,40 @@ public sealed class WampRouterOptions
     /// </summary>
     public int MaxQueuedMessagesPerSession { get; set; } = 100_000;
 
-    /// <summary>How long a client has to complete HELLO and authentication. Default 10 seconds.</summary>
+    /// <summary>
+    /// How many bytes of messages may wait to be sent to one session (a subscriber or callee that does not read)
+    /// before the router closes it as too slow; memory per client stays bounded by it. Default 16 MiB.
+    /// </summary>
+    public long MaxQueuedBytesPerSession { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How many calls one session may have waiting for their results; a call beyond it is answered at once with
+    /// <c>wampy.error.too_many_pending_calls</c>. Default 1,000.
+    /// </summary>
+    public int MaxPendingCallsPerSession { get; set; } = 1000;
+
+    /// <summary>
+    /// Failed authentications for one authid or from one address before each further refusal is delayed (the
+    /// delay doubles from 100 ms up to <see cref="MaxAuthenticationDelay"/>). Default 5.
+    /// </summary>
+    public int AuthenticationFailuresBeforeDelay { get; set; } = 5;
+
+    /// <summary>The longest delay of a refused authentication. Default 10 seconds.</summary>
+    public TimeSpan MaxAuthenticationDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many connections the router keeps open at once (WebSocket and RawSocket each). Default 10,000.</summary>
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>How many connections one remote address may keep open at once; more are closed at once. Default 200.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 200;
+
+    /// <summary>The clock for handshake, authentication-delay and close timeouts; tests pass a FakeTimeProvider. Not bound from configuration.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long a client has to complete HELLO and authentication. Default 10 seconds. The HTTP request that opens a
+    /// WebSocket must also arrive within it (a connection that sends nothing is closed).
+    /// </summary>
     public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the router waits for clients to answer its GOODBYE when it stops. Default 5 seconds.</summary>

@@ -80,6 +80,21 @@ internal sealed class WampRouterOptionsValidator : IValidateOptions<WampRouterOp
             yield return $"WampyRouter:MaxMessageSize {options.MaxMessageSize} must be between 512 bytes and 16 MiB.";
         }
 
+        if (options.MaxQueuedBytesPerSession < 64 * 1024)
+        {
+            yield return "WampyRouter:MaxQueuedBytesPerSession must be at least 65536.";
+        }
+
+        if (options.MaxConnections < 1 || options.MaxConnectionsPerAddress < 1)
+        {
+            yield return "WampyRouter:MaxConnections and WampyRouter:MaxConnectionsPerAddress must be at least 1.";
+        }
+
+        if (options.MaxPendingCallsPerSession < 1)
+        {
+            yield return "WampyRouter:MaxPendingCallsPerSession must be at least 1.";
+        }
+
         if (options.MaxQueuedMessagesPerSession < 16)
         {
             yield return "WampyRouter:MaxQueuedMessagesPerSession must be at least 16.";

@@ -102,6 +102,13 @@ internal sealed class Dealer(RouterRealm realm)
                 return;
             }
 
+            if (caller.State.Calls.Count >= realm.Router.Options.MaxPendingCallsPerSession)
+            {
+                RouterErrors.Reply(caller, call.MessageType, call.RequestId, TooManyPendingCalls,
+                    $"This session already has {caller.State.Calls.Count} calls waiting for results (MaxPendingCallsPerSession).");
+                return;
+            }
+
             if (realm.Meta.TryCall(caller, call))
             {
                 realm.Router.Telemetry.Calls.Add(1, realm.Tag);
@@ -346,6 +353,9 @@ internal sealed class Dealer(RouterRealm realm)
 
         return details;
     }
+
+    /// <summary>The error of a call beyond <see cref="WampRouterOptions.MaxPendingCallsPerSession"/>.</summary>
+    public const string TooManyPendingCalls = "wampy.error.too_many_pending_calls";
 
     private bool Admit(RouterSession session, RouterAction action, WampMessageType type, long requestId, string uri, WampMatch match)
     {

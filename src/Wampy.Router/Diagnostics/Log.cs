@@ -24,8 +24,8 @@ internal static partial class Log
     [LoggerMessage(206, LogLevel.Error, "Session {SessionId} from {Peer} failed")]
     public static partial void SessionFailed(ILogger logger, Exception exception, long sessionId, string peer);
 
-    [LoggerMessage(207, LogLevel.Warning, "Session {SessionId} closed: more than {Limit} messages waited to be sent to it")]
-    public static partial void SlowConsumer(ILogger logger, long sessionId, int limit);
+    [LoggerMessage(207, LogLevel.Warning, "Session {SessionId} closed as too slow: more than {Limit} messages or {ByteLimit} bytes waited to be sent to it")]
+    public static partial void SlowConsumer(ILogger logger, long sessionId, int limit, long byteLimit);
 
     [LoggerMessage(208, LogLevel.Debug, "Sending to session {SessionId} failed")]
     public static partial void SendFailed(ILogger logger, Exception exception, long sessionId);
@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(214, LogLevel.Debug, "WebSocket request from {Peer} refused: {Reason}")]
     public static partial void WebSocketRefused(ILogger logger, string peer, string reason);
+
+    [LoggerMessage(230, LogLevel.Warning, "Closed a connection from {Address}: it already has {Limit} open (MaxConnectionsPerAddress)")]
+    public static partial void ConnectionRefused(ILogger logger, string address, int limit);
 }

@@ -20,6 +20,8 @@ internal sealed class RouterTelemetry : IDisposable
         Calls = _meter.CreateCounter<long>("wampy.router.calls", "{call}", "Calls routed to a callee or answered by the meta API, by realm.");
         Events = _meter.CreateCounter<long>("wampy.router.events", "{event}", "Events delivered to subscribers, by realm.");
         Aborts = _meter.CreateCounter<long>("wampy.router.aborts", "{session}", "Sessions the router aborted, by reason.");
+        SlowConsumers = _meter.CreateCounter<long>("wampy.router.slow_consumers", "{session}", "Sessions closed because too much waited to be sent to them.");
+        FailedAuthentications = _meter.CreateCounter<long>("wampy.router.authentication.failures", "{attempt}", "Refused authentications, by realm and method.");
     }
 
     public UpDownCounter<long> Sessions { get; }
@@ -29,6 +31,10 @@ internal sealed class RouterTelemetry : IDisposable
     public Counter<long> Events { get; }
 
     public Counter<long> Aborts { get; }
+
+    public Counter<long> SlowConsumers { get; }
+
+    public Counter<long> FailedAuthentications { get; }
 
     public void Dispose() => _meter.Dispose();
 }

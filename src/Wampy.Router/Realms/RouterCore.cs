@@ -36,6 +36,7 @@ internal sealed class RouterCore
         Options = options;
         Logger = logger;
         TimeProvider = timeProvider;
+        AuthenticationThrottle = new Authentication.AuthenticationThrottle(options, timeProvider);
         Telemetry = telemetry;
         var realms = options.Realms.Count > 0 ? options.Realms : [new WampRealmOptions()];
         _realms = realms.ToDictionary(r => r.Name, r => new RouterRealm(r, this), StringComparer.Ordinal);
@@ -49,6 +50,9 @@ internal sealed class RouterCore
     public ILogger Logger { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>Delays refusals after repeated failed authentications.</summary>
+    public Authentication.AuthenticationThrottle AuthenticationThrottle { get; }
 
     public RouterTelemetry Telemetry { get; }
 

@@ -55,10 +55,25 @@ internal sealed partial class RouterSession
 
             if (!step.IsAdmitted)
             {
+                if (step.Error == WampErrorUris.AuthenticationFailed)
+                {
+                    var authId = hello.Details.GetString("authid");
+                    _router.Telemetry.FailedAuthentications.Add(1, new KeyValuePair<string, object?>("wamp.realm", realm.Name));
+                    var (delay, log) = _router.AuthenticationThrottle.Failed(authId, PeerAddress);
+                    if (delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(delay, _router.TimeProvider, _closing.Token).ConfigureAwait(false);
+                    }
+
+                    AbortQuietly(step.Error, step.Message!, log);
+                    return false;
+                }
+
                 Abort(step.Error!, step.Message!);
                 return false;
             }
 
+            _router.AuthenticationThrottle.Succeeded(step.AuthId!);
             AuthId = step.AuthId!;
             AuthRole = step.AuthRole!;
             AuthMethod = step.AuthMethod!;

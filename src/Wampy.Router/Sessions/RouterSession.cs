@@ -25,6 +25,7 @@ internal sealed partial class RouterSession
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ending;
     private bool _shuttingDown;
+    private long _queuedBytes;
 
     public RouterSession(IRouterConnection connection, RouterCore router)
     {
@@ -73,19 +74,53 @@ internal sealed partial class RouterSession
     /// <summary>Queues a message for this session. Never blocks: a session whose queue is full is closed as too slow.</summary>
     public void Send(WampMessage message)
     {
-        if (_outbound.Writer.TryWrite(message) || Volatile.Read(ref _ending) != 0)
+        var size = ApproximateSize(message);
+        var queued = Interlocked.Add(ref _queuedBytes, size);
+        if (queued <= _router.Options.MaxQueuedBytesPerSession && _outbound.Writer.TryWrite(message))
         {
             return;
         }
 
-        Log.SlowConsumer(_logger, Id, _router.Options.MaxQueuedMessagesPerSession);
+        Interlocked.Add(ref _queuedBytes, -size);
+        if (Volatile.Read(ref _ending) != 0)
+        {
+            return;
+        }
+
+        Log.SlowConsumer(_logger, Id, _router.Options.MaxQueuedMessagesPerSession, _router.Options.MaxQueuedBytesPerSession);
+        _router.Telemetry.SlowConsumers.Add(1);
         Kill();
+        DropQueued();
+    }
+
+    /// <summary>Bytes (about) waiting to be written to this session.</summary>
+    public long QueuedBytes => Volatile.Read(ref _queuedBytes);
+
+    /// <summary>About how many bytes a message takes while it waits: its payload as received plus a little.</summary>
+    private static long ApproximateSize(WampMessage message) => message is IWampPayloadMessage payload
+        ? 64 + (payload.Arguments?.ApproximateSize ?? 0) + (payload.ArgumentsKw?.ApproximateSize ?? 0)
+        : 64;
+
+    /// <summary>Lets go of what a session that is cut will never receive, so that its memory can be reclaimed at once.</summary>
+    private void DropQueued()
+    {
+        while (_outbound.Reader.TryRead(out var dropped))
+        {
+            Interlocked.Add(ref _queuedBytes, -ApproximateSize(dropped));
+        }
     }
 
     /// <summary>Sends ABORT with <paramref name="reason"/> and ends the session.</summary>
-    public void Abort(string reason, string message)
+    public void Abort(string reason, string message) => AbortQuietly(reason, message, log: true);
+
+    /// <summary>Sends ABORT and ends the session, logging it only when <paramref name="log"/> (repeated refusals are rate-limited).</summary>
+    private void AbortQuietly(string reason, string message, bool log)
     {
-        Log.SessionAborted(_logger, Id, reason, message);
+        if (log)
+        {
+            Log.SessionAborted(_logger, Id, reason, message);
+        }
+
         _router.Telemetry.Aborts.Add(1, new KeyValuePair<string, object?>("wamp.reason", reason));
         _outbound.Writer.TryWrite(new AbortMessage(new Dictionary<string, object?> { ["message"] = message }, reason));
         End();
@@ -265,6 +300,7 @@ internal sealed partial class RouterSession
             {
                 while (reader.TryRead(out var message))
                 {
+                    Interlocked.Add(ref _queuedBytes, -ApproximateSize(message));
                     buffer.Reset();
                     if (!TrySerialize(serializer, message, buffer))
                     {

@@ -51,6 +51,7 @@ internal sealed class RawSocketConnectionHandler(RouterCore core) : ConnectionHa
         await connection.Transport.Output
             .WriteAsync(RawSocketProtocol.Handshake((byte)serializerId, core.Options.MaxMessageSize))
             .ConfigureAwait(false);
-        await core.RunSessionAsync(new RawSocketRouterConnection(connection, serializer!, core.Options.MaxMessageSize)).ConfigureAwait(false);
+        var clientMaximum = 1 << (9 + (handshake[1] >> 4)); // what the client announced it can receive
+        await core.RunSessionAsync(new RawSocketRouterConnection(connection, serializer!, core.Options.MaxMessageSize, clientMaximum)).ConfigureAwait(false);
     }
 }

@@ -9,9 +9,10 @@ namespace Wampy.Router.Transports;
 
 /// <summary>
 /// A client on the RawSocket endpoint after the handshake: 4-byte frame headers, PINGs answered with PONGs,
-/// our size limit enforced on what the client sends.
+/// our size limit enforced on what the client sends, and the client's announced limit on what it is sent: a message
+/// larger than that is never sent (the session ends instead, as the client could not receive it).
 /// </summary>
-internal sealed class RawSocketRouterConnection(ConnectionContext connection, IWampSerializer serializer, int maxMessageSize)
+internal sealed class RawSocketRouterConnection(ConnectionContext connection, IWampSerializer serializer, int maxMessageSize, int maxSendSize)
     : IRouterConnection
 {
     private readonly PipeReader _input = connection.Transport.Input;
@@ -80,7 +81,9 @@ internal sealed class RawSocketRouterConnection(ConnectionContext connection, IW
     }
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
-        WriteFrameAsync(RawSocketProtocol.RegularFrame, frame, flush: false, cancellationToken);
+        frame.Length > maxSendSize
+            ? throw new RouterConnectionException($"A message of {frame.Length} bytes is larger than the {maxSendSize} bytes the client announced it can receive.")
+            : WriteFrameAsync(RawSocketProtocol.RegularFrame, frame, flush: false, cancellationToken);
 
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {

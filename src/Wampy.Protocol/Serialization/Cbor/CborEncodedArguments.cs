@@ -12,6 +12,8 @@ internal sealed class CborEncodedArguments(byte[] bytes, int count, JsonSerializ
 
     public override int Count => count;
 
+    internal override int ApproximateSize => bytes.Length;
+
     internal override bool IsKnownEmpty => count == 0;
 
     private protected override T GetCore<T>(int index)

@@ -16,6 +16,8 @@ internal sealed class CborEncodedKeywordArguments(byte[] bytes, int count, JsonS
 
     public override IEnumerable<string> Keys => _keys ??= ReadKeys();
 
+    internal override int ApproximateSize => bytes.Length;
+
     internal override bool IsKnownEmpty => count == 0;
 
     public override bool ContainsKey(string name) => TryMoveTo(name, out _);

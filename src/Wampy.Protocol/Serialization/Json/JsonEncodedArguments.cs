@@ -11,6 +11,8 @@ internal sealed class JsonEncodedArguments(byte[] json, JsonSerializerOptions op
     /// <summary>The JSON array, exactly as received.</summary>
     public byte[] Json => json;
 
+    internal override int ApproximateSize => json.Length;
+
     internal override bool IsKnownEmpty => json.AsSpan().Trim(" \t\r\n"u8).Length <= 2;
 
     public override int Count

@@ -15,6 +15,8 @@ internal sealed class JsonEncodedKeywordArguments(byte[] json, JsonSerializerOpt
 
     public override IEnumerable<string> Keys => GetKeys();
 
+    internal override int ApproximateSize => json.Length;
+
     internal override bool IsKnownEmpty => json.AsSpan().Trim(" \t\r\n"u8).Length <= 2;
 
     public override bool ContainsKey(string name)

@@ -12,6 +12,8 @@ internal sealed class MessagePackEncodedArguments(byte[] bytes, int count, JsonS
 
     public override int Count => count;
 
+    internal override int ApproximateSize => bytes.Length;
+
     internal override bool IsKnownEmpty => count == 0;
 
     private protected override T GetCore<T>(int index)

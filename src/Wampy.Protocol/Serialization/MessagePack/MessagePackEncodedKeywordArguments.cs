@@ -16,6 +16,8 @@ internal sealed class MessagePackEncodedKeywordArguments(byte[] bytes, int count
 
     public override IEnumerable<string> Keys => _keys ??= ReadKeys();
 
+    internal override int ApproximateSize => bytes.Length;
+
     internal override bool IsKnownEmpty => count == 0;
 
     public override bool ContainsKey(string name)
