@@ -1,8 +1,10 @@
 namespace Wampy.Router.Matching;
 
 /// <summary>
-/// Registrations or subscriptions by URI and match policy: exact URIs in a dictionary, prefix and wildcard
-/// patterns scanned. Not thread-safe: the realm's lock guards it.
+/// Registrations or subscriptions by URI and match policy. Exact URIs in a dictionary; prefix patterns in a
+/// dictionary probed with the URI's own prefixes, only at the lengths some pattern has, so a lookup costs the
+/// URI's length, not the number of patterns; wildcard patterns grouped by their number of components. Not
+/// thread-safe: the realm's lock guards it.
 /// </summary>
 internal sealed class UriPatternTable<T>
     where T : class
@@ -10,6 +12,12 @@ internal sealed class UriPatternTable<T>
     private readonly Dictionary<string, T> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T> _prefix = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T> _wildcard = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _prefixLengthCounts = [];
+    private int[] _prefixLengths = []; // distinct lengths of the prefix patterns, longest first
+    private readonly Dictionary<int, Dictionary<string, T>> _wildcardByComponents = [];
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _prefixBySpan;
+
+    public UriPatternTable() => _prefixBySpan = _prefix.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public IEnumerable<T> Exact => _exact.Values;
 
@@ -19,9 +27,78 @@ internal sealed class UriPatternTable<T>
 
     public T? Find(string uri, WampMatch policy) => Table(policy).GetValueOrDefault(uri);
 
-    public void Add(string uri, WampMatch policy, T item) => Table(policy).Add(uri, item);
+    public void Add(string uri, WampMatch policy, T item)
+    {
+        Table(policy).Add(uri, item);
+        if (policy == WampMatch.Prefix)
+        {
+            _prefixLengthCounts[uri.Length] = _prefixLengthCounts.GetValueOrDefault(uri.Length) + 1;
+            _prefixLengths = [.. _prefixLengthCounts.Keys.OrderDescending()];
+        }
+        else if (policy == WampMatch.Wildcard)
+        {
+            var count = Components(uri);
+            if (!_wildcardByComponents.TryGetValue(count, out var group))
+            {
+                _wildcardByComponents[count] = group = new Dictionary<string, T>(StringComparer.Ordinal);
+            }
 
-    public void Remove(string uri, WampMatch policy) => Table(policy).Remove(uri);
+            group.Add(uri, item);
+        }
+    }
+
+    public void Remove(string uri, WampMatch policy)
+    {
+        if (!Table(policy).Remove(uri))
+        {
+            return;
+        }
+
+        if (policy == WampMatch.Prefix)
+        {
+            if (--_prefixLengthCounts[uri.Length] == 0)
+            {
+                _prefixLengthCounts.Remove(uri.Length);
+                _prefixLengths = [.. _prefixLengthCounts.Keys.OrderDescending()];
+            }
+        }
+        else if (policy == WampMatch.Wildcard)
+        {
+            var count = Components(uri);
+            var group = _wildcardByComponents[count];
+            group.Remove(uri);
+            if (group.Count == 0)
+            {
+                _wildcardByComponents.Remove(count);
+            }
+        }
+    }
+
+    /// <summary>Adds the prefix entries matching <paramref name="uri"/>, longest first (all of them, or only the first).</summary>
+    private T? PrefixMatches(string uri, List<T>? all)
+    {
+        foreach (var length in _prefixLengths)
+        {
+            if (length <= uri.Length && _prefixBySpan.TryGetValue(uri.AsSpan(0, length), out var item))
+            {
+                if (all is null)
+                {
+                    return item;
+                }
+
+                all.Add(item);
+            }
+        }
+
+        return null;
+    }
+
+    private Dictionary<string, T> WildcardCandidates(string uri) =>
+        _wildcardByComponents.Count > 0 && _wildcardByComponents.TryGetValue(Components(uri), out var group) ? group : Empty;
+
+    private static readonly Dictionary<string, T> Empty = [];
+
+    private static int Components(string uri) => uri.AsSpan().Count('.') + 1;
 
     /// <summary>Every entry that matches <paramref name="uri"/> (for the broker: an event goes to all of them).</summary>
     public void MatchAll(string uri, List<T> matches)
@@ -31,15 +108,8 @@ internal sealed class UriPatternTable<T>
             matches.Add(exact);
         }
 
-        foreach (var (prefix, item) in _prefix)
-        {
-            if (uri.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                matches.Add(item);
-            }
-        }
-
-        foreach (var (pattern, item) in _wildcard)
+        PrefixMatches(uri, matches);
+        foreach (var (pattern, item) in WildcardCandidates(uri))
         {
             if (WildcardMatches(pattern, uri))
             {
@@ -59,25 +129,15 @@ internal sealed class UriPatternTable<T>
             return exact;
         }
 
+        if (PrefixMatches(uri, all: null) is { } longest)
+        {
+            return longest;
+        }
+
         T? best = null;
-        var bestLength = -1;
-        foreach (var (prefix, item) in _prefix)
-        {
-            if (prefix.Length > bestLength && uri.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                best = item;
-                bestLength = prefix.Length;
-            }
-        }
-
-        if (best is not null)
-        {
-            return best;
-        }
-
         string? bestPattern = null;
         var bestLiteral = -1;
-        foreach (var (pattern, item) in _wildcard)
+        foreach (var (pattern, item) in WildcardCandidates(uri))
         {
             if (!WildcardMatches(pattern, uri))
             {
