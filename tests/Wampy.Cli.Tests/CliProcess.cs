@@ -31,6 +31,9 @@ public sealed class CliProcess : IAsyncDisposable
         .Replace(Path.Combine("src", "Wampy.Cli"), Path.Combine("samples", "WorkerService"), StringComparison.Ordinal)
         .Replace("wampy.dll", "WorkerService.dll", StringComparison.Ordinal);
 
+    /// <summary>The process id (to read its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     public string Stdout
     {
         get

@@ -51,6 +51,28 @@ internal sealed class RouterCore
 
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>
+    /// After a slow consumer is cut, what was queued for it is garbage: a compacting collection (at most one every
+    /// 30 seconds, off the caller's thread) gives that memory back to the operating system instead of keeping the peak.
+    /// </summary>
+    public void ReclaimMemorySoon()
+    {
+        var now = TimeProvider.GetTimestamp();
+        var last = Interlocked.Read(ref _lastReclaim);
+        if ((last != 0 && TimeProvider.GetElapsedTime(last, now) < TimeSpan.FromSeconds(30)) || Interlocked.CompareExchange(ref _lastReclaim, now, last) != last)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200)).ConfigureAwait(false); // let the cut session finish closing
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        });
+    }
+
+    private long _lastReclaim;
+
     /// <summary>Delays refusals after repeated failed authentications.</summary>
     public Authentication.AuthenticationThrottle AuthenticationThrottle { get; }
 

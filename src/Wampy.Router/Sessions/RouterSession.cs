@@ -91,6 +91,7 @@ internal sealed partial class RouterSession
         _router.Telemetry.SlowConsumers.Add(1);
         Kill();
         DropQueued();
+        _router.ReclaimMemorySoon();
     }
 
     /// <summary>Bytes (about) waiting to be written to this session.</summary>
