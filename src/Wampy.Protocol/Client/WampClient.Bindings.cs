@@ -236,8 +236,7 @@ public sealed partial class WampClient
 
     private async ValueTask<WampResult> InvokeObservedAsync(string procedure, WampInvocationHandler handler, WampInvocation invocation, CancellationToken cancellationToken)
     {
-        using var activity = ClientTelemetry.ActivitySource.StartActivity($"invoke {procedure}", System.Diagnostics.ActivityKind.Server);
-        activity?.SetTag("wamp.procedure", invocation.Procedure);
+        using var activity = StartContinued(invocation.Details, parent => _telemetry.StartRpc(invocation.Procedure, System.Diagnostics.ActivityKind.Server, parent));
         var start = _time.GetTimestamp();
         string? error = null;
         try
@@ -247,12 +246,12 @@ public sealed partial class WampClient
         catch (Exception ex)
         {
             error = ClientTelemetry.ErrorOf(ex);
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
+            ClientTelemetry.Failed(activity, error);
             throw;
         }
         finally
         {
-            var tags = ClientTelemetry.Tags("wamp.procedure", procedure, error);
+            var tags = _telemetry.RpcTags(procedure, error);
             _telemetry.Invocations.Add(1, tags);
             _telemetry.InvocationDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
         }
@@ -260,21 +259,51 @@ public sealed partial class WampClient
 
     private async ValueTask HandleObservedAsync(string topic, WampEventHandler handler, WampEvent @event, CancellationToken cancellationToken)
     {
-        using var activity = ClientTelemetry.ActivitySource.StartActivity($"process {topic}", System.Diagnostics.ActivityKind.Consumer);
-        activity?.SetTag("wamp.topic", @event.Topic);
+        using var activity = StartContinued(@event.Details, parent => _telemetry.StartMessaging("process", @event.Topic, System.Diagnostics.ActivityKind.Consumer, parent));
+        var start = _time.GetTimestamp();
+        string? error = null;
         try
         {
             await handler(@event, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            error = ClientTelemetry.ErrorOf(ex);
+            ClientTelemetry.Failed(activity, error);
             throw;
         }
         finally
         {
-            _telemetry.Events.Add(1, new KeyValuePair<string, object?>("wamp.topic", topic));
+            var tags = new System.Diagnostics.TagList { { "messaging.system", "wamp" }, { "messaging.destination.name", topic }, { "wamp.topic", topic } };
+            if (error is not null)
+            {
+                tags.Add("error.type", error);
+            }
+
+            _telemetry.Events.Add(1, tags);
+            _telemetry.EventDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
         }
+    }
+
+    /// <summary>Starts a span that continues the caller's or publisher's trace when the details carry one (and propagation is on).</summary>
+    private System.Diagnostics.Activity? StartContinued(IReadOnlyDictionary<string, object?> details, Func<System.Diagnostics.ActivityContext, System.Diagnostics.Activity?> start)
+    {
+        if (!_options.PropagateTraceContext)
+        {
+            return start(default);
+        }
+
+        var parent = TraceContext.Extract(details, out var baggage);
+        var activity = start(parent);
+        if (activity is not null && baggage is not null)
+        {
+            foreach (var (key, value) in baggage)
+            {
+                activity.SetBaggage(key, value);
+            }
+        }
+
+        return activity;
     }
 
     /// <summary>A registration or subscription the client keeps across sessions.</summary>

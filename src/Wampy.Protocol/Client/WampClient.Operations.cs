@@ -29,7 +29,7 @@ public sealed partial class WampClient
         CheckUri(procedure, WampMatch.Exact, nameof(procedure));
         var args = ToArguments(arguments);
         var kwargs = ToKeywordArguments(argumentsKw);
-        if (!_telemetry.CallsObserved && ConnectedSession is { } session)
+        if (!_telemetry.CallsObserved && !Traced && ConnectedSession is { } session)
         {
             return session.CallAsync(procedure, args, kwargs, options, cancellationToken);
         }
@@ -47,10 +47,10 @@ public sealed partial class WampClient
     {
         CheckUri(procedure, WampMatch.Exact, nameof(procedure));
         var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
-        using var activity = ClientTelemetry.ActivitySource.StartActivity($"call {procedure}", ActivityKind.Client);
-        activity?.SetTag("wamp.procedure", procedure);
+        using var activity = _telemetry.StartRpc(procedure, ActivityKind.Client);
         _telemetry.Calls.Add(1, new KeyValuePair<string, object?>("wamp.procedure", procedure));
-        await foreach (var result in session.StreamAsync(procedure, ToArguments(arguments), ToKeywordArguments(argumentsKw), options, cancellationToken).ConfigureAwait(false))
+        var trace = _options.PropagateTraceContext ? TraceContext.Inject(activity ?? Activity.Current) : null;
+        await foreach (var result in session.StreamAsync(procedure, ToArguments(arguments), ToKeywordArguments(argumentsKw), options, cancellationToken, trace).ConfigureAwait(false))
         {
             yield return result;
         }
@@ -91,7 +91,7 @@ public sealed partial class WampClient
         CheckUri(topic, WampMatch.Exact, nameof(topic));
         var args = ToArguments(arguments);
         var kwargs = ToKeywordArguments(argumentsKw);
-        if (!_telemetry.Publications.Enabled && !ClientTelemetry.ActivitySource.HasListeners() && ConnectedSession is { } session)
+        if (!_telemetry.Publications.Enabled && !ClientTelemetry.ActivitySource.HasListeners() && !Traced && ConnectedSession is { } session)
         {
             return session.PublishAsync(topic, args, kwargs, options, cancellationToken);
         }
@@ -103,23 +103,23 @@ public sealed partial class WampClient
         string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken)
     {
         var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
-        using var activity = ClientTelemetry.ActivitySource.StartActivity($"call {procedure}", ActivityKind.Client);
-        activity?.SetTag("wamp.procedure", procedure);
+        using var activity = _telemetry.StartRpc(procedure, ActivityKind.Client);
+        var trace = _options.PropagateTraceContext ? TraceContext.Inject(activity ?? Activity.Current) : null;
         var start = _time.GetTimestamp();
         string? error = null;
         try
         {
-            return await session.CallAsync(procedure, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false);
+            return await session.CallAsync(procedure, arguments, argumentsKw, options, cancellationToken, trace).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             error = ClientTelemetry.ErrorOf(ex);
-            activity?.SetStatus(ActivityStatusCode.Error, error);
+            ClientTelemetry.Failed(activity, error);
             throw;
         }
         finally
         {
-            var tags = ClientTelemetry.Tags("wamp.procedure", procedure, error);
+            var tags = _telemetry.RpcTags(procedure, error);
             _telemetry.Calls.Add(1, tags);
             _telemetry.CallDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
         }
@@ -129,12 +129,25 @@ public sealed partial class WampClient
         string topic, WampArguments? arguments, WampKeywordArguments? argumentsKw, PublishOptions? options, CancellationToken cancellationToken)
     {
         var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
-        using var activity = ClientTelemetry.ActivitySource.StartActivity($"publish {topic}", ActivityKind.Producer);
-        activity?.SetTag("wamp.topic", topic);
-        var publication = await session.PublishAsync(topic, arguments, argumentsKw, options, cancellationToken).ConfigureAwait(false);
+        using var activity = _telemetry.StartMessaging("publish", topic, ActivityKind.Producer);
+        var trace = _options.PropagateTraceContext ? TraceContext.Inject(activity ?? Activity.Current) : null;
+        long? publication;
+        try
+        {
+            publication = await session.PublishAsync(topic, arguments, argumentsKw, options, cancellationToken, trace).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            ClientTelemetry.Failed(activity, ClientTelemetry.ErrorOf(ex));
+            throw;
+        }
+
         _telemetry.Publications.Add(1, new KeyValuePair<string, object?>("wamp.topic", topic));
         return publication;
     }
+
+    /// <summary>Whether an activity is current whose trace context goes on the wire.</summary>
+    private bool Traced => _options.PropagateTraceContext && Activity.Current is not null;
 
     private static WampArguments? ToArguments(object?[]? arguments) =>
         arguments is null || arguments.Length == 0 ? null : WampArguments.From(arguments);

@@ -49,7 +49,7 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<WampClient>();
         _context = new SessionContext(options, _logger) { EventDropped = OnEventDropped };
         _time = _context.Time;
-        _telemetry = new ClientTelemetry(options.MeterFactory, () => _refused.Count);
+        _telemetry = new ClientTelemetry(options.MeterFactory, () => _refused.Count, options.Url);
         _pipeline = options.Reconnect.Pipeline ?? BuildPipeline();
     }
 

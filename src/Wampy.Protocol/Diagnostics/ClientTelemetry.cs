@@ -4,8 +4,11 @@ using System.Diagnostics.Metrics;
 namespace Wampy.Diagnostics;
 
 /// <summary>
-/// One client's instruments on the <c>Wampy</c> meter, and the shared <c>Wampy</c> ActivitySource. Durations are in
-/// seconds; tags <c>wamp.procedure</c>, <c>wamp.topic</c>, <c>wamp.error</c>. Nothing is measured while no
+/// One client's instruments on the <c>Wampy</c> meter, and the shared <c>Wampy</c> ActivitySource, following the
+/// OpenTelemetry RPC and messaging semantic conventions where they exist (<c>rpc.client.call.duration</c>,
+/// <c>rpc.server.call.duration</c>, <c>messaging.process.duration</c>, in seconds with bucket advice; attributes
+/// <c>rpc.system.name</c>, <c>rpc.method</c>, <c>messaging.*</c>, <c>error.type</c>, <c>server.address</c>,
+/// <c>server.port</c>), and <c>wampy.client.*</c> / <c>wamp.*</c> where none exists. Nothing is measured while no
 /// listener is attached (the instruments' <c>Enabled</c> is checked before any work).
 /// </summary>
 internal sealed class ClientTelemetry : IDisposable
@@ -14,13 +17,22 @@ internal sealed class ClientTelemetry : IDisposable
     private readonly Meter _meter;
     private int _connected;
 
-    public ClientTelemetry(IMeterFactory? meterFactory, Func<int> refusedBindings)
+    /// <summary>Bucket boundaries (seconds) for durations: 100 µs to 10 s, as ASP.NET Core advises for request durations.</summary>
+    private static readonly InstrumentAdvice<double> DurationAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+    };
+
+    public ClientTelemetry(IMeterFactory? meterFactory, Func<int> refusedBindings, Uri? url = null)
     {
         _meter = meterFactory?.Create(WampTelemetry.Name, Version) ?? new Meter(WampTelemetry.Name, Version);
+        ServerAddress = url?.Host;
+        ServerPort = url is { IsDefaultPort: false } ? url.Port : null;
         Calls = _meter.CreateCounter<long>("wampy.client.calls", "{call}", "Outbound calls, by procedure and error.");
-        CallDuration = _meter.CreateHistogram<double>("wampy.client.call.duration", "s", "Duration of outbound calls.");
+        CallDuration = _meter.CreateHistogram("rpc.client.call.duration", "s", "Duration of outbound calls (RPC client).", tags: null, advice: DurationAdvice);
         Invocations = _meter.CreateCounter<long>("wampy.client.invocations", "{invocation}", "Invocations handled, by procedure and error.");
-        InvocationDuration = _meter.CreateHistogram<double>("wampy.client.invocation.duration", "s", "Duration of invocation handlers.");
+        InvocationDuration = _meter.CreateHistogram("rpc.server.call.duration", "s", "Duration of invocation handlers (RPC server).", tags: null, advice: DurationAdvice);
+        EventDuration = _meter.CreateHistogram("messaging.process.duration", "s", "Duration of event handlers.", tags: null, advice: DurationAdvice);
         Events = _meter.CreateCounter<long>("wampy.client.events", "{event}", "Events handled, by topic.");
         EventsDropped = _meter.CreateCounter<long>("wampy.client.events.dropped", "{event}", "Events dropped because a subscription's queue was full, by topic.");
         Publications = _meter.CreateCounter<long>("wampy.client.publications", "{publication}", "Events published, by topic.");
@@ -42,6 +54,14 @@ internal sealed class ClientTelemetry : IDisposable
 
     public Counter<long> Events { get; }
 
+    public Histogram<double> EventDuration { get; }
+
+    /// <summary>The router's host, for <c>server.address</c>.</summary>
+    public string? ServerAddress { get; }
+
+    /// <summary>The router's port when not the scheme's default, for <c>server.port</c>.</summary>
+    public int? ServerPort { get; }
+
     public Counter<long> EventsDropped { get; }
 
     public Counter<long> Publications { get; }
@@ -53,7 +73,79 @@ internal sealed class ClientTelemetry : IDisposable
 
     public bool InvocationsObserved => Invocations.Enabled || InvocationDuration.Enabled || ActivitySource.HasListeners();
 
-    public bool EventsObserved => Events.Enabled || ActivitySource.HasListeners();
+    public bool EventsObserved => Events.Enabled || EventDuration.Enabled || ActivitySource.HasListeners();
+
+    /// <summary>Starts an RPC span (client or server) with the semantic-convention attributes, or none when nobody listens.</summary>
+    public Activity? StartRpc(string procedure, ActivityKind kind, ActivityContext parent = default)
+    {
+        var activity = ActivitySource.StartActivity(procedure, kind, parent);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("rpc.system.name", "wamp");
+            activity.SetTag("rpc.method", procedure);
+            activity.SetTag("network.protocol.name", "wamp");
+            AddServer(activity);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Starts a messaging span (<c>publish</c> as producer, <c>process</c> as consumer) with the semantic-convention attributes.</summary>
+    public Activity? StartMessaging(string operation, string topic, ActivityKind kind, ActivityContext parent = default)
+    {
+        var activity = ActivitySource.StartActivity($"{operation} {topic}", kind, parent);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("messaging.system", "wamp");
+            activity.SetTag("messaging.destination.name", topic);
+            activity.SetTag("messaging.operation.name", operation);
+            activity.SetTag("messaging.operation.type", operation == "publish" ? "send" : "process");
+            AddServer(activity);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Marks a span failed: error status and <c>error.type</c> (the WAMP error URI, else the exception type).</summary>
+    public static void Failed(Activity? activity, string errorType)
+    {
+        if (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, errorType);
+            activity.SetTag("error.type", errorType);
+        }
+    }
+
+    private void AddServer(Activity activity)
+    {
+        if (ServerAddress is not null)
+        {
+            activity.SetTag("server.address", ServerAddress);
+        }
+
+        if (ServerPort is { } port)
+        {
+            activity.SetTag("server.port", port);
+        }
+    }
+
+    /// <summary>Metric tags of an RPC measurement: <c>rpc.system.name</c>, <c>rpc.method</c>, <c>error.type</c> when it failed.</summary>
+    public TagList RpcTags(string procedure, string? error)
+    {
+        var tags = new TagList { { "rpc.system.name", "wamp" }, { "rpc.method", procedure }, { "wamp.procedure", procedure } };
+        if (error is not null)
+        {
+            tags.Add("error.type", error);
+            tags.Add("wamp.error", error);
+        }
+
+        if (ServerAddress is not null)
+        {
+            tags.Add("server.address", ServerAddress);
+        }
+
+        return tags;
+    }
 
     public void SetConnected(bool connected) => Volatile.Write(ref _connected, connected ? 1 : 0);
 

@@ -99,6 +99,13 @@ public class WampClientOptions
     /// <summary>Validate URIs with the strict rules (lowercase letters, digits, underscores). Default loose.</summary>
     public bool StrictUris { get; set; }
 
+    /// <summary>
+    /// Carry the W3C trace context of the current activity in CALL and PUBLISH options (<c>_traceparent</c>,
+    /// <c>_tracestate</c>, <c>_baggage</c>, as WAMP implementation-specific attributes), and continue a trace
+    /// found in INVOCATION and EVENT details. Default <see langword="true"/>; nothing is sent while no activity is current.
+    /// </summary>
+    public bool PropagateTraceContext { get; set; } = true;
+
     /// <summary>The <c>agent</c> announced in HELLO.</summary>
     public string Agent { get; set; } = "Wampy/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
 

@@ -8,11 +8,12 @@ namespace Wampy.Session;
 internal sealed partial class WampSession
 {
     public async Task<WampResult> CallAsync(
-        string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken)
+        string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken,
+        Dictionary<string, object?>? trace = null)
     {
         await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
         var requestId = _ids.Next();
-        var message = new CallMessage(requestId, CallOptionsToWire(options, receiveProgress: false), procedure, arguments, argumentsKw);
+        var message = new CallMessage(requestId, Diagnostics.TraceContext.With(CallOptionsToWire(options, receiveProgress: false), trace), procedure, arguments, argumentsKw);
         var pending = new PendingRequest(WampMessageType.Result, "Call to", procedure)
         {
             OnAbandon = () => Cancel(requestId, options?.CancelMode ?? WampCancelMode.KillNoWait),
@@ -28,12 +29,12 @@ internal sealed partial class WampSession
     /// </summary>
     public async IAsyncEnumerable<WampResult> StreamAsync(
         string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, Dictionary<string, object?>? trace = null)
     {
         await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
         var requestId = _ids.Next();
         var results = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var message = new CallMessage(requestId, CallOptionsToWire(options, receiveProgress: true), procedure, arguments, argumentsKw);
+        var message = new CallMessage(requestId, Diagnostics.TraceContext.With(CallOptionsToWire(options, receiveProgress: true), trace), procedure, arguments, argumentsKw);
         var pending = new PendingRequest(WampMessageType.Result, "Call to", procedure)
         {
             OnProgress = progress => results.Writer.TryWrite(new WampResult(progress.Arguments, progress.ArgumentsKw, progress.Details)),

@@ -6,11 +6,12 @@ namespace Wampy.Session;
 internal sealed partial class WampSession
 {
     public async Task<long?> PublishAsync(
-        string topic, WampArguments? arguments, WampKeywordArguments? argumentsKw, PublishOptions? options, CancellationToken cancellationToken)
+        string topic, WampArguments? arguments, WampKeywordArguments? argumentsKw, PublishOptions? options, CancellationToken cancellationToken,
+        Dictionary<string, object?>? trace = null)
     {
         await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
         var requestId = _ids.Next();
-        var message = new PublishMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, topic, arguments, argumentsKw);
+        var message = new PublishMessage(requestId, Diagnostics.TraceContext.With(options?.ToWire() ?? WampDictionary.Empty, trace), topic, arguments, argumentsKw);
         if (options is not { Acknowledge: true })
         {
             Send(message);

@@ -188,10 +188,12 @@ internal sealed class Broker(RouterRealm realm)
 
         var filter = new PublicationFilter(publisher, publish);
         var delivered = 0;
-        var exactDetails = discloseMe ? Details(null, publisher, discloseMe, retained: false) : WampDictionary.Empty;
+        var forward = Diagnostics.RouterTrace.Route(publish.Options, publish.Topic, realm.Name, out var route);
+        route?.SetTag("messaging.destination.name", publish.Topic);
+        var exactDetails = Diagnostics.RouterTrace.With(discloseMe ? Details(null, publisher, discloseMe, retained: false) : WampDictionary.Empty, forward);
         foreach (var subscription in _matches)
         {
-            var details = subscription.Match == WampMatch.Exact ? exactDetails : Details(publish.Topic, publisher, discloseMe, retained: false);
+            var details = subscription.Match == WampMatch.Exact ? exactDetails : Diagnostics.RouterTrace.With(Details(publish.Topic, publisher, discloseMe, retained: false), forward);
             EventMessage? message = null;
             foreach (var subscriber in subscription.Subscribers)
             {
@@ -205,6 +207,7 @@ internal sealed class Broker(RouterRealm realm)
         }
 
         realm.Router.Telemetry.Events.Add(delivered, realm.Tag);
+        route?.Dispose();
     }
 
     private void SendRetained(RouterSession session, Subscription subscription)

@@ -143,12 +143,24 @@ internal sealed class Dealer(RouterRealm realm)
             }
 
             realm.Router.Telemetry.Calls.Add(1, realm.Tag);
+            var forward = Diagnostics.RouterTrace.Route(call.Options, call.Procedure, realm.Name, out var route);
+            route?.SetTag("rpc.method", call.Procedure);
+            var details = InvocationDetails(caller, call, registration, receiveProgress, discloseCaller);
+            if (forward is not null)
+            {
+                foreach (var (key, value) in forward)
+                {
+                    details[key] = value;
+                }
+            }
+
             callee.Send(new InvocationMessage(
                 invocation.InvocationId,
                 registration.Id,
-                InvocationDetails(caller, call, registration, receiveProgress, discloseCaller),
+                details,
                 call.Arguments,
                 call.ArgumentsKw) { Payload = call.Payload });
+            route?.Dispose();
         }
     }
 
