@@ -10,6 +10,7 @@ namespace Wampy.Benchmarks;
 /// calls in flight, and the same workload is driven by Autobahn|JS in the same run. Routers: fox-wamp (Node.js)
 /// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
 /// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
+/// [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
 /// </summary>
 internal static class RoundTripBenchmark
 {
@@ -20,6 +21,12 @@ internal static class RoundTripBenchmark
         var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
         var withAutobahn = !args.Contains("--no-autobahn");
+        s_propagate = !args.Contains("--no-propagation");
+        using var tracing = args.Contains("--trace") ? TraceEverything() : null;
+        if (tracing is not null)
+        {
+            Console.WriteLine($"Tracing every Wampy span; trace context on the wire: {s_propagate}.");
+        }
 
         Console.WriteLine($"{Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run; latencies in µs.");
         Console.WriteLine();
@@ -46,10 +53,24 @@ internal static class RoundTripBenchmark
         return 0;
     }
 
+    private static bool s_propagate = true;
+
+    /// <summary>Records every span of the Wampy sources, the work an OpenTelemetry SDK with an always-on sampler does.</summary>
+    private static System.Diagnostics.ActivityListener TraceEverything()
+    {
+        var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("Wampy", StringComparison.Ordinal),
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     private static async Task<Measurement> RunWampyAsync(BenchRouter router, int inflight, double warmup, double seconds)
     {
-        await using var callee = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench" });
-        await using var caller = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench" });
+        await using var callee = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", PropagateTraceContext = s_propagate });
+        await using var caller = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", PropagateTraceContext = s_propagate });
         await callee.ConnectAsync();
         await caller.ConnectAsync();
         var procedure = $"bench.echo.{Guid.NewGuid():N}";

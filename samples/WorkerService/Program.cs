@@ -12,5 +12,6 @@ builder.Services.AddWampy(builder.Configuration.GetSection(WampyOptions.SectionN
     .AddHandlersFromAssembly(typeof(Program).Assembly);
 builder.Services.AddHealthChecks().AddWampy().AddWampyRouter();
 builder.Services.AddHostedService<DemoJob>();
+builder.Services.AddSampleTelemetry(builder.Configuration.GetSection("Telemetry"));
 
 await builder.Build().RunAsync();
