@@ -237,24 +237,8 @@ public sealed partial class WampClient
     private async ValueTask<WampResult> InvokeObservedAsync(string procedure, WampInvocationHandler handler, WampInvocation invocation, CancellationToken cancellationToken)
     {
         using var activity = StartContinued(invocation.Details, parent => _telemetry.StartRpc(invocation.Procedure, System.Diagnostics.ActivityKind.Server, parent));
-        var start = _time.GetTimestamp();
-        string? error = null;
-        try
-        {
-            return await handler(invocation, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            error = ClientTelemetry.ErrorOf(ex);
-            ClientTelemetry.Failed(activity, error);
-            throw;
-        }
-        finally
-        {
-            var tags = _telemetry.RpcTags(procedure, error);
-            _telemetry.Invocations.Add(1, tags);
-            _telemetry.InvocationDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
-        }
+        return await _telemetry.MeasureRpcAsync(
+            procedure, activity, _telemetry.Invocations, _telemetry.InvocationDuration, _time, () => handler(invocation, cancellationToken)).ConfigureAwait(false);
     }
 
     private async ValueTask HandleObservedAsync(string topic, WampEventHandler handler, WampEvent @event, CancellationToken cancellationToken)

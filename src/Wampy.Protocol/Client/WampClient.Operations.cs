@@ -105,24 +105,9 @@ public sealed partial class WampClient
         var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
         using var activity = _telemetry.StartRpc(procedure, ActivityKind.Client);
         var trace = _options.PropagateTraceContext ? TraceContext.Inject(activity ?? Activity.Current) : null;
-        var start = _time.GetTimestamp();
-        string? error = null;
-        try
-        {
-            return await session.CallAsync(procedure, arguments, argumentsKw, options, cancellationToken, trace).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            error = ClientTelemetry.ErrorOf(ex);
-            ClientTelemetry.Failed(activity, error);
-            throw;
-        }
-        finally
-        {
-            var tags = _telemetry.RpcTags(procedure, error);
-            _telemetry.Calls.Add(1, tags);
-            _telemetry.CallDuration.Record(_time.GetElapsedTime(start).TotalSeconds, tags);
-        }
+        return await _telemetry.MeasureRpcAsync(
+            procedure, activity, _telemetry.Calls, _telemetry.CallDuration, _time,
+            () => new ValueTask<WampResult>(session.CallAsync(procedure, arguments, argumentsKw, options, cancellationToken, trace))).ConfigureAwait(false);
     }
 
     private async Task<long?> PublishObservedAsync(

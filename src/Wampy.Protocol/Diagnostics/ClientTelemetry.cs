@@ -129,6 +129,33 @@ internal sealed class ClientTelemetry : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an RPC (a call, or a handler's invocation) inside <paramref name="activity"/>: failures set the span's error
+    /// status and <c>error.type</c>; the count and the duration are recorded with the RPC tags either way.
+    /// </summary>
+    public async ValueTask<T> MeasureRpcAsync<T>(
+        string procedure, Activity? activity, Counter<long> count, Histogram<double> duration, TimeProvider time, Func<ValueTask<T>> run)
+    {
+        var start = time.GetTimestamp();
+        string? error = null;
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ErrorOf(ex);
+            Failed(activity, error);
+            throw;
+        }
+        finally
+        {
+            var tags = RpcTags(procedure, error);
+            count.Add(1, tags);
+            duration.Record(time.GetElapsedTime(start).TotalSeconds, tags);
+        }
+    }
+
     /// <summary>Metric tags of an RPC measurement: <c>rpc.system.name</c>, <c>rpc.method</c>, <c>error.type</c> when it failed.</summary>
     public TagList RpcTags(string procedure, string? error)
     {

@@ -83,16 +83,7 @@ internal sealed class RealmAuthenticator
             return Offers(u => u.Secret is not null) ? WampCraDecoy(authId, sessionId) : null;
         }
 
-        var challenge = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["authid"] = user.AuthId,
-            ["authrole"] = user.Role,
-            ["authmethod"] = "wampcra",
-            ["authprovider"] = "static",
-            ["nonce"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["session"] = sessionId,
-        });
+        var challenge = CraChallenge(user.AuthId, user.Role, sessionId);
         var extra = new Dictionary<string, object?> { ["challenge"] = challenge };
         var key = secret;
         if (user.Salt is not null)
@@ -137,6 +128,18 @@ internal sealed class RealmAuthenticator
                 : Failed("cryptosign", user.AuthId));
     }
 
+    /// <summary>The WAMP-CRA challenge string: who, how, a nonce, the time and the session.</summary>
+    private static string CraChallenge(string authId, string role, long sessionId) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["authid"] = authId,
+        ["authrole"] = role,
+        ["authmethod"] = "wampcra",
+        ["authprovider"] = "static",
+        ["nonce"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+        ["session"] = sessionId,
+    });
+
     private static ChallengeMessage CryptosignChallenge(byte[] challenge) => new("cryptosign", new Dictionary<string, object?>
     {
         ["challenge"] = Convert.ToHexStringLower(challenge),
@@ -154,17 +157,7 @@ internal sealed class RealmAuthenticator
     private AuthenticationStep WampCraDecoy(string? authId, long sessionId)
     {
         var model = _realm.Users.First(u => u.Secret is not null);
-        var challenge = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["authid"] = authId ?? string.Empty,
-            ["authrole"] = model.Role,
-            ["authmethod"] = "wampcra",
-            ["authprovider"] = "static",
-            ["nonce"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["session"] = sessionId,
-        });
-        var extra = new Dictionary<string, object?> { ["challenge"] = challenge };
+        var extra = new Dictionary<string, object?> { ["challenge"] = CraChallenge(authId ?? string.Empty, model.Role, sessionId) };
         if (model.Salt is not null)
         {
             extra["salt"] = Convert.ToHexStringLower(HMACSHA256.HashData(_decoyKey, Encoding.UTF8.GetBytes(authId ?? string.Empty)).AsSpan(0, model.Salt.Length / 2 + 1))[..model.Salt.Length];
