@@ -48,7 +48,7 @@ public class ResilienceTests(ITestOutputHelper output)
         await router.InitializeAsync();
         await using var worker = await WorkerHost.StartJoinedAsync(router.Url, o =>
         {
-            o.Heartbeat.Interval = TimeSpan.FromMilliseconds(300);
+            o.Heartbeat.Interval = TimeSpan.FromMilliseconds(600);
             o.Heartbeat.Timeout = TimeSpan.FromMilliseconds(600);
             o.ConnectTimeout = TimeSpan.FromSeconds(1);
         });
@@ -66,7 +66,7 @@ public class ResilienceTests(ITestOutputHelper output)
         try
         {
             await lost.Task.Within();
-            output.WriteLine($"Silent router detected after {paused.ElapsedMilliseconds} ms (interval 300 ms, timeout 600 ms)");
+            output.WriteLine($"Silent router detected after {paused.ElapsedMilliseconds} ms (interval 600 ms, timeout 600 ms)");
             Assert.Equal(HealthStatus.Unhealthy, await worker.HealthAsync());
         }
         finally

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,6 +40,57 @@ public class StartupTests
         Assert.Contains("Wampy:Serializers contains 'xml'; supported: json, msgpack, cbor.", ex.Message, StringComparison.Ordinal);
     }
 
+    private static IHost BuildFromConfiguration(Dictionary<string, string?> values)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Services.AddWampy(builder.Configuration.GetSection("Wampy"));
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Serializers_from_configuration_replace_the_defaults_and_duplicates_are_refused()
+    {
+        using (var host = BuildFromConfiguration(new() { ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", ["Wampy:Serializers:0"] = "msgpack" }))
+        {
+            Assert.Equal(["msgpack"], host.Services.GetRequiredService<IOptions<WampyOptions>>().Value.Serializers);
+        }
+
+        using var duplicated = BuildFromConfiguration(new()
+        {
+            ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", ["Wampy:Serializers:0"] = "msgpack", ["Wampy:Serializers:1"] = "msgpack",
+        });
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => duplicated.StartAsync());
+        Assert.Contains("Wampy:Serializers lists 'msgpack' twice.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Wampy:Hearbeat:Interval", "Hearbeat")]
+    [InlineData("Wampy:Rea1m", "Rea1m")]
+    [InlineData("Wampy:Reconnect:MaxAtempts", "MaxAtempts")]
+    public async Task A_misspelt_key_fails_start_up_naming_it(string key, string named)
+    {
+        using var host = BuildFromConfiguration(new() { ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", [key] = "00:00:05" });
+
+        var ex = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_heartbeat_timeout_longer_than_its_interval_is_refused()
+    {
+        await using var worker = WorkerHost.Build(Nowhere, o =>
+        {
+            o.Heartbeat.Interval = TimeSpan.FromSeconds(5);
+            o.Heartbeat.Timeout = TimeSpan.FromSeconds(10);
+        });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
+
+        Assert.Contains("Wampy:Heartbeat:Timeout (00:00:10) must not be longer than Heartbeat:Interval (00:00:05)", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Options_bind_from_configuration()
     {
@@ -48,6 +100,7 @@ public class StartupTests
             ["Wampy:Url"] = "ws://127.0.0.1:1/ws",
             ["Wampy:Realm"] = "prod",
             ["Wampy:Heartbeat:Interval"] = "00:00:07",
+            ["Wampy:Heartbeat:Timeout"] = "00:00:05",
             ["Wampy:Reconnect:MaxAttempts"] = "3",
             ["Wampy:Authentication:Method"] = "ticket",
             ["Wampy:Authentication:Ticket"] = "s3cret",

@@ -33,7 +33,8 @@ public static class WampyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddWampy();
-        services.Configure<WampyOptions>(configuration);
+        // A misspelt key (Wampy:Hearbeat, Wampy:Rea1m) fails start-up naming it, instead of silently keeping a default.
+        services.Configure<WampyOptions>(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
         return builder;
     }
 

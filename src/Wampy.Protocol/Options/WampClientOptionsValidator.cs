@@ -52,6 +52,10 @@ internal static class WampClientOptionsValidator
         if (options.Heartbeat.Interval > TimeSpan.Zero)
         {
             Positive(failures, P, "Heartbeat:Timeout", options.Heartbeat.Timeout);
+            if (options.Heartbeat.Timeout > options.Heartbeat.Interval)
+            {
+                failures.Add($"{P}Heartbeat:Timeout ({options.Heartbeat.Timeout}) must not be longer than Heartbeat:Interval ({options.Heartbeat.Interval}): a probe would still be waiting when the next one is due.");
+            }
         }
 
         Positive(failures, P, "Reconnect:InitialDelay", options.Reconnect.InitialDelay);

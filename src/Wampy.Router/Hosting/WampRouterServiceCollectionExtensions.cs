@@ -35,7 +35,8 @@ public static class WampRouterServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WampRouterOptions>().Bind(configuration);
+        // A misspelt key fails start-up naming it, instead of silently keeping a default.
+        services.AddOptions<WampRouterOptions>().Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
         return AddCore(services);
     }
 

@@ -169,7 +169,7 @@ public class RawSocketTests
         await using var client = Client(peer.Url, o =>
         {
             o.Heartbeat.UseRawSocketPing = true;
-            o.Heartbeat.Interval = TimeSpan.FromMilliseconds(200);
+            o.Heartbeat.Interval = TimeSpan.FromMilliseconds(300);
             o.Heartbeat.Timeout = TimeSpan.FromMilliseconds(300);
         });
         var closed = TaskTimeouts.Signal<WampSessionClosedEventArgs>();
