@@ -136,18 +136,14 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.Token);
         try
         {
-            var retry = _options.Reconnect.Enabled && _options.Reconnect.RetryOnInitialConnect;
-            var attempts = 0;
-            var session = retry
-                ? await _pipeline.ExecuteAsync(
-                    async token =>
-                    {
-                        attempts++;
-                        return await AttemptAsync(run, token).ConfigureAwait(false);
-                    },
-                    linked.Token).ConfigureAwait(false)
-                : await AttemptAsync(run, linked.Token).ConfigureAwait(false);
-            _ = attempts;
+            if (_options.Reconnect.Enabled && _options.Reconnect.RetryOnInitialConnect)
+            {
+                await _pipeline.ExecuteAsync(token => AttemptAsync(run, token), linked.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await AttemptAsync(run, linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {

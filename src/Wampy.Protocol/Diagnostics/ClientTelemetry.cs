@@ -176,17 +176,6 @@ internal sealed class ClientTelemetry : IDisposable
 
     public void SetConnected(bool connected) => Volatile.Write(ref _connected, connected ? 1 : 0);
 
-    public static TagList Tags(string key, string value, string? error)
-    {
-        var tags = new TagList { { key, value } };
-        if (error is not null)
-        {
-            tags.Add("wamp.error", error);
-        }
-
-        return tags;
-    }
-
     /// <summary>The error tag of a failure: the WAMP error URI, else the exception type.</summary>
     public static string ErrorOf(Exception exception) => exception switch
     {
