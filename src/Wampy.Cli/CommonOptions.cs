@@ -60,6 +60,17 @@ internal sealed class CommonOptions
         Description = "Seconds allowed for connecting and for each call",
         DefaultValueFactory = _ => 10,
         Recursive = true,
+        CustomParser = static result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "10";
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            {
+                return seconds;
+            }
+
+            result.AddError($"--timeout must be a positive number of seconds, e.g. 2.5; got '{text}'.");
+            return 0;
+        },
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")

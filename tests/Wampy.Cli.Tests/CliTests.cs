@@ -92,6 +92,8 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
     [InlineData(2, "call", "com.x", "--serializer", "xml")]
     [InlineData(2, "register", "com.x")]
     [InlineData(2, "frobnicate")]
+    [InlineData(2, "router", "--port", "70000")]
+    [InlineData(2, "call", "com.x", "--timeout", "abc")]
     public async Task Bad_input_exits_with_2_and_one_clear_line(int expected, params string[] arguments)
     {
         var (code, _, stderr) = await CliProcess.RunAsync(arguments);
@@ -99,6 +101,37 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
         Assert.Equal(expected, code);
         Assert.StartsWith("wampy: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Double", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("WampyRouter:Port", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_router_port_in_use_is_one_line_naming_the_option()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (code, _, stderr) = await CliProcess.RunAsync("router", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, code);
+        Assert.Equal($"wampy: port {port} is already in use on 127.0.0.1 (--port); choose another, or 0 for a free one", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task A_worker_that_gives_up_on_its_router_exits_non_zero()
+    {
+        await using var sample = CliProcess.StartSample(new Dictionary<string, string>
+        {
+            ["WampyRouter__Enabled"] = "false",
+            ["Wampy__Url"] = $"ws://127.0.0.1:{FoxRouter.FreePort()}/ws",
+            ["Wampy__Reconnect__MaxAttempts"] = "2",
+            ["Wampy__Reconnect__InitialDelay"] = "00:00:00.100",
+            ["Wampy__Reconnect__MaxDelay"] = "00:00:00.200",
+        });
+
+        Assert.Equal(1, await sample.WaitForExitAsync());
+        Assert.Contains("stopping the application", sample.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

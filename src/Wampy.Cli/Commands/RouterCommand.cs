@@ -14,6 +14,13 @@ internal static class RouterCommand
     public static Command Create(CommonOptions common)
     {
         var port = new Option<int>("--port") { Description = "WebSocket port (0: a free one)", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError($"--port must be between 0 and 65535; got {result.GetValueOrDefault<int>()}.");
+            }
+        });
         var rawSocketPort = new Option<int?>("--rawsocket-port") { Description = "Also listen for RawSocket on this port" };
         var listen = new Option<string>("--listen") { Description = "Address to listen on: 127.0.0.1 (default), localhost, an IP, or *", DefaultValueFactory = _ => "127.0.0.1" };
         var config = new Option<string>("--config") { Description = "A JSON file with a WampyRouter section (realms, users, roles); options given here override it" };
@@ -57,7 +64,18 @@ internal static class RouterCommand
             using var logging = LoggerFactory.Create(builder => builder
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(result.GetValue(common.Verbose) ? LogLevel.Debug : LogLevel.Information));
-            await using var router = await WampRouter.StartAsync(options, logging, cancellationToken);
+            WampRouter router;
+            try
+            {
+                router = await WampRouter.StartAsync(options, logging, cancellationToken);
+            }
+            catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await Console.Error.WriteLineAsync($"wampy: port {options.Port} is already in use on {options.ListenAddress} (--port); choose another, or 0 for a free one");
+                return ExitCodes.BadInput;
+            }
+
+            await using var routerScope = router;
             await Console.Out.WriteLineAsync($"wampy: router listening on {router.Url}{(router.RawSocketUrl is null ? "" : $" and {router.RawSocketUrl}")}; realms {string.Join(", ", router.Realms)}; Ctrl+C to stop");
             await Console.Out.FlushAsync(CancellationToken.None);
             try

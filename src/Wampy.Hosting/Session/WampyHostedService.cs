@@ -124,7 +124,7 @@ internal sealed class WampyHostedService(
         catch (Exception ex)
         {
             Log.ConnectFailed(logger, _options.Url!, ex);
-            lifetime.StopApplication();
+            StopForError();
             throw;
         }
 
@@ -158,7 +158,7 @@ internal sealed class WampyHostedService(
         catch (WampException ex)
         {
             Log.BindFailed(logger, kind, method.Uri, method.DisplayName, ex);
-            lifetime.StopApplication();
+            StopForError();
             throw;
         }
     }
@@ -168,8 +168,22 @@ internal sealed class WampyHostedService(
         if (client.State == WampClientState.Failed || !_options.Reconnect.Enabled)
         {
             Log.GaveUp(logger, e.Reason, e.Message, e.Exception);
-            lifetime.StopApplication();
+            StopForError();
         }
+    }
+
+    /// <summary>
+    /// Stops the application because Wampy cannot go on, with a non-zero process exit code (1) so that systemd,
+    /// Kubernetes or a shell sees a failure, unless the application has set another one.
+    /// </summary>
+    private void StopForError()
+    {
+        if (Environment.ExitCode == 0)
+        {
+            Environment.ExitCode = 1;
+        }
+
+        lifetime.StopApplication();
     }
 
     /// <summary>Unregisters and unsubscribes everything at once, waiting at most <paramref name="timeout"/> for the router.</summary>
