@@ -14,7 +14,7 @@ internal static class ClientSession
         {
             builder.AddSimpleConsole(o => o.SingleLine = true);
             builder.AddFilter(_ => result.GetValue(common.Verbose));
-            builder.SetMinimumLevel(LogLevel.Debug);
+            builder.SetMinimumLevel(LogLevel.Trace); // -v: frame by frame (types and request ids, never payloads)
         });
         var client = new WampClient(options, logging);
         // Long-running commands (subscribe, register) survive a router restart: the client rejoins and restores.

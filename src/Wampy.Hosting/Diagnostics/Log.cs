@@ -5,7 +5,7 @@ namespace Wampy.Hosting.Diagnostics;
 /// <summary>Source-generated log messages of the hosted client, with stable event ids (the client logs connecting, losses and reconnects itself).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(102, LogLevel.Information, "Joined realm {Realm} as session {SessionId}; bound {Procedures} procedure(s) and {Topics} topic(s)")]
+    [LoggerMessage(102, LogLevel.Information, "Handlers ready in realm {Realm} (session {SessionId}): bound {Procedures} procedure(s) and {Topics} topic(s)")]
     public static partial void Joined(ILogger logger, string realm, long? sessionId, int procedures, int topics);
 
     [LoggerMessage(106, LogLevel.Debug, "Bound {Kind} '{Uri}' to {Handler}")]

@@ -99,7 +99,7 @@ public sealed partial class WampClient
     {
         var attempts = 0;
         Raise(Reconnecting, new WampReconnectingEventArgs(1, TimeSpan.Zero, lost), nameof(Reconnecting));
-        Log.Reconnecting(_logger, _options.Url!, 1, TimeSpan.Zero, lost.Message);
+        Log.Reconnecting(_logger, _options.Url!, 1, Log.Readable(TimeSpan.Zero), lost.Message);
         try
         {
             var session = await _pipeline.ExecuteAsync(
@@ -147,10 +147,12 @@ public sealed partial class WampClient
                 var error = args.Outcome.Exception;
                 if (error is WampSessionAbortedException aborted)
                 {
-                    Log.Refused(_logger, aborted.Message);
+                    Log.Refused(_logger, aborted.Message, args.AttemptNumber + 2, Log.Readable(args.RetryDelay)); // one line, not two
                 }
-
-                Log.Reconnecting(_logger, _options.Url!, args.AttemptNumber + 2, args.RetryDelay, error?.Message ?? "unknown");
+                else
+                {
+                    Log.Reconnecting(_logger, _options.Url!, args.AttemptNumber + 2, Log.Readable(args.RetryDelay), error?.Message ?? "unknown");
+                }
                 Raise(Reconnecting, new WampReconnectingEventArgs(args.AttemptNumber + 2, args.RetryDelay, error), nameof(Reconnecting));
                 return default;
             },

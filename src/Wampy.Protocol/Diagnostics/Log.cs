@@ -1,3 +1,4 @@
+using Wampy.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace Wampy.Diagnostics;
@@ -54,7 +55,7 @@ internal static partial class Log
     public static partial void Connecting(ILogger logger, Uri url, string realm);
 
     [LoggerMessage(22, LogLevel.Warning, "Reconnecting to {Url} (attempt {Attempt}) in {Delay}: {Error}")]
-    public static partial void Reconnecting(ILogger logger, Uri url, int attempt, TimeSpan delay, string error);
+    public static partial void Reconnecting(ILogger logger, Uri url, int attempt, string delay, string error);
 
     [LoggerMessage(23, LogLevel.Information, "Rejoined realm {Realm} as session {SessionId} (attempt {Attempt}); {Registrations} registrations and {Subscriptions} subscriptions restored")]
     public static partial void Reconnected(ILogger logger, string realm, long sessionId, int attempt, int registrations, int subscriptions);
@@ -62,8 +63,18 @@ internal static partial class Log
     [LoggerMessage(24, LogLevel.Error, "Stopped reconnecting to {Url}: {Error}")]
     public static partial void GaveUp(ILogger logger, Uri url, string error, Exception? exception);
 
-    [LoggerMessage(25, LogLevel.Error, "The router refused the session: {Reason}. Check the realm and the authentication settings.")]
-    public static partial void Refused(ILogger logger, string reason);
+    [LoggerMessage(25, LogLevel.Error, "The router refused the session: {Reason}. Check the realm and the authentication settings; attempt {Attempt} in {Delay}")]
+    public static partial void Refused(ILogger logger, string reason, int attempt, string delay);
+
+    [LoggerMessage(32, LogLevel.Information, "A call to {Procedure} was rejected: {Reason}")]
+    public static partial void InvocationRejected(ILogger logger, string procedure, string reason);
+
+    [LoggerMessage(33, LogLevel.Trace, "{Direction} {MessageType} {RequestId}")]
+    public static partial void Frame(ILogger logger, string direction, WampMessageType messageType, long? requestId);
+
+    /// <summary>A delay as people read it: <c>850 ms</c>, <c>2.5 s</c>.</summary>
+    public static string Readable(TimeSpan delay) =>
+        delay < TimeSpan.FromSeconds(1) ? $"{delay.TotalMilliseconds:0} ms" : $"{delay.TotalSeconds:0.#} s";
 
     [LoggerMessage(26, LogLevel.Warning, "Binding {What} again after its revocation failed: {Error}")]
     public static partial void RebindFailed(ILogger logger, string what, string error);

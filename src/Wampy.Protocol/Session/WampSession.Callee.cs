@@ -155,7 +155,12 @@ internal sealed partial class WampSession
                 break;
         }
 
-        if (exception is not WampException || exception is WampPayloadBindingException)
+        if (exception is WampPayloadBindingException binding)
+        {
+            // The caller's mistake: one line, no stack trace; the caller gets invalid_argument naming the argument.
+            Log.InvocationRejected(_logger, procedure, binding.Message);
+        }
+        else if (exception is not WampException)
         {
             Log.InvocationFailed(_logger, procedure, error, exception);
         }

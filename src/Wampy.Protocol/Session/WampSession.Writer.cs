@@ -40,6 +40,7 @@ internal sealed partial class WampSession
                 $"The {message.MessageType.ToString().ToUpperInvariant()} message of {length} bytes exceeds the router's maximum RawSocket message length of {_connection.MaxOutgoingMessageSize} bytes.");
         }
 
+        FrameTrace.Sent(_logger, message);
         Interlocked.Add(ref _queuedBytes, frame.WrittenCount);
         _outbox.Enqueue(frame);
         Flush();

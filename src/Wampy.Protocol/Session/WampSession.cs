@@ -272,7 +272,9 @@ internal sealed partial class WampSession
                 }
 
                 MarkReceived();
-                Dispatch(_serializer.Deserialize(buffer.WrittenMemory));
+                var message = _serializer.Deserialize(buffer.WrittenMemory);
+                FrameTrace.Received(_logger, message);
+                Dispatch(message);
             }
         }
         catch (WampProtocolViolationException ex)

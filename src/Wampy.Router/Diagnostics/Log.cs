@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(230, LogLevel.Warning, "Closed a connection from {Address}: it already has {Limit} open (MaxConnectionsPerAddress)")]
     public static partial void ConnectionRefused(ILogger logger, string address, int limit);
+
+    [LoggerMessage(231, LogLevel.Warning, "Connection from {Peer} aborted before joining: {Reason}: {Message}")]
+    public static partial void ConnectionAborted(ILogger logger, string peer, string reason, string message);
 }

@@ -117,7 +117,11 @@ internal sealed partial class RouterSession
     /// <summary>Sends ABORT and ends the session, logging it only when <paramref name="log"/> (repeated refusals are rate-limited).</summary>
     private void AbortQuietly(string reason, string message, bool log)
     {
-        if (log)
+        if (log && Id == 0)
+        {
+            Log.ConnectionAborted(_logger, PeerAddress, reason, message); // no session yet: name the peer, not "session 0"
+        }
+        else if (log)
         {
             Log.SessionAborted(_logger, Id, reason, message);
         }
