@@ -94,6 +94,14 @@ public sealed partial class SnippetTests
             .Select(b => (Tree: CSharpSyntaxTree.ParseText(b.Code, parse, path: $"{document}:{b.Line}"), b.Line))
             .ToList();
         var typeFiles = blocks.Where(b => !b.Tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any()).Select(b => b.Tree).ToList();
+        if (document != "README.md")
+        {
+            // The guides build on the README's quick start: its handler classes are part of "your project".
+            typeFiles.AddRange(Blocks("README.md").Where(b => b.Language == "csharp")
+                .Select(b => CSharpSyntaxTree.ParseText(b.Code, parse, path: $"README.md:{b.Line}"))
+                .Where(t => !t.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any()));
+        }
+
         var programs = blocks.Where(b => b.Tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any()).ToList();
         if (document == "README.md")
         {
