@@ -46,8 +46,14 @@ internal static class Payloads
         return document.RootElement.Clone();
     }
 
-    /// <summary>A result as JSON: its single positional value when that is all it has, else <c>{"args":[...],"kwargs":{...}}</c>.</summary>
-    public static string Format(WampResult result) => Format(result.Arguments, result.ArgumentsKw, extra: null);
+    /// <summary>
+    /// A result as JSON: its single positional value when that is all it has, else <c>{"args":[...],"kwargs":{...}}</c>;
+    /// always the latter with <paramref name="full"/> (<c>--full</c>: one shape for scripts).
+    /// </summary>
+    public static string Format(WampResult result, bool full = false) =>
+        full ? Format(result.Arguments, result.ArgumentsKw, EmptyExtra) : Format(result.Arguments, result.ArgumentsKw, extra: null);
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyExtra = new Dictionary<string, object?>();
 
     /// <summary>A payload as one JSON object line, with extra leading properties (topic, procedure, publisher).</summary>
     public static string Format(Wampy.Payload.WampArguments args, Wampy.Payload.WampKeywordArguments kwargs, IReadOnlyDictionary<string, object?>? extra)

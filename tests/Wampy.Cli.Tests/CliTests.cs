@@ -341,6 +341,43 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Full_prints_one_shape_for_every_result()
+    {
+        var (code, stdout, stderr) = await CliProcess.RunAsync("call", "js.echo", "5", "--full", "--url", fixture.Url);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("""{"args":[5],"kwargs":{}}""", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Run_reads_the_appsettings_json_next_to_the_handlers()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"wampy-run-{Guid.NewGuid():N}");
+        var source = Path.GetDirectoryName(CliProcess.SamplePath)!;
+        try
+        {
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), $$"""{ "Wampy": { "Url": "{{fixture.Url}}", "Realm": "realm1" } }""");
+            await using var cli = CliProcess.Start("run", Path.Combine(folder, "WorkerService.dll")); // no --url: the file's Url
+            await cli.WaitForStdoutAsync("bound 2 procedure(s)");
+
+            var reply = await fixture.Peer.CallAsync("get_binary_number", [7]);
+            Assert.Equal("""["0b111"]""", reply["args"]!.ToJsonString());
+            Assert.Equal(0, await cli.InterruptAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_hosts_the_handler_classes_of_a_built_assembly()
     {
         await using var cli = CliProcess.Start("run", CliProcess.SamplePath, "--url", fixture.Url);

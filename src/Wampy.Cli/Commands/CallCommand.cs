@@ -13,7 +13,8 @@ internal static class CallCommand
         var json = KeywordOptions.Json();
         var progress = new Option<bool>("--progress") { Description = "Ask for progressive results and print each as it arrives" };
         var discloseMe = new Option<bool>("--disclose-me") { Description = "Ask the router to disclose this caller to the callee" };
-        var command = new Command("call", "Call a procedure and print its result as JSON") { procedure, args, kw, json, progress, discloseMe };
+        var full = new Option<bool>("--full") { Description = "Always print {\"args\":[...],\"kwargs\":{...}}, even for a single value" };
+        var command = new Command("call", "Call a procedure and print its result as JSON") { procedure, args, kw, json, progress, discloseMe, full };
         command.SetAction(async (result, cancellationToken) =>
         {
             var uri = result.GetValue(procedure)!;
@@ -29,13 +30,13 @@ internal static class CallCommand
                 {
                     await foreach (var item in client.StreamAsync(uri, arguments, keywords, options, cancellationToken).ConfigureAwait(false))
                     {
-                        await Console.Out.WriteLineAsync(Payloads.Format(item)).ConfigureAwait(false);
+                        await Console.Out.WriteLineAsync(Payloads.Format(item, result.GetValue(full))).ConfigureAwait(false);
                     }
                 }
                 else
                 {
                     var answer = await client.CallAsync(uri, arguments, keywords, options, cancellationToken).ConfigureAwait(false);
-                    await Console.Out.WriteLineAsync(Payloads.Format(answer)).ConfigureAwait(false);
+                    await Console.Out.WriteLineAsync(Payloads.Format(answer, result.GetValue(full))).ConfigureAwait(false);
                 }
 
                 await client.CloseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);

@@ -21,11 +21,17 @@ internal static class RunCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var assembly = await HandlerAssemblyLoader.LoadAsync(result.GetValue(target)!, Console.Error, cancellationToken);
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            // The handlers' own folder is the content root (not the tool's install folder), so its appsettings.json is found.
+            var contentRoot = Path.GetDirectoryName(assembly.Location)!;
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = contentRoot });
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(result.GetValue(common.Verbose) ? LogLevel.Debug : LogLevel.Information);
             if (result.GetValue(config) is { } path)
             {
                 builder.Configuration.AddJsonFile(Path.GetFullPath(path), optional: false);
+            }
+            else
+            {
+                builder.Configuration.AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true);
             }
 
             builder.Services.AddSingleton(TimeProvider.System);
