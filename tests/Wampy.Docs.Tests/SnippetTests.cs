@@ -173,7 +173,8 @@ public sealed partial class SnippetTests
         public ValidateOptionsResult Validate(WampyOptions options)
         {
             var type = typeof(WampyOptions).Assembly.GetType("Wampy.Hosting.WampyOptionsValidator")!;
-            var validator = (IValidateOptions<WampyOptions>)Activator.CreateInstance(type, nonPublic: true)!;
+            var validator = (IValidateOptions<WampyOptions>)Activator.CreateInstance(
+                type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, binder: null, args: [null], culture: null)!;
             return validator.Validate(null, options);
         }
     }

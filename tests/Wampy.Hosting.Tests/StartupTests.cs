@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,25 @@ public class StartupTests
         var ex = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.StartAsync());
 
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_options_are_logged_as_one_critical_line_listing_every_problem()
+    {
+        using var logs = new Microsoft.Extensions.Logging.Testing.FakeLoggerProvider();
+        await using var worker = WorkerHost.Build(Nowhere, o =>
+        {
+            o.Realm = "";
+            o.Reconnect.BackoffFactor = 0.5;
+        }, configureLogging: l => l.AddProvider(logs));
+
+        await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
+
+        var line = Assert.Single(logs.Collector.GetSnapshot(), r => r.Id.Id == 115);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Critical, line.Level);
+        Assert.Contains("Wampy:Realm is required", line.Message, StringComparison.Ordinal);
+        Assert.Contains("Wampy:Reconnect:BackoffFactor must be 1 or more", line.Message, StringComparison.Ordinal);
+        Assert.Null(line.Exception);
     }
 
     [Fact]

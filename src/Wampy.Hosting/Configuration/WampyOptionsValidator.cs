@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Wampy.Hosting;
 
-/// <summary>Checks <see cref="WampyOptions"/> at start-up; every failure names its configuration key and what is expected.</summary>
-internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
+/// <summary>
+/// Checks <see cref="WampyOptions"/> at start-up; every failure names its configuration key and what is expected. The
+/// whole list is also logged as one critical line, so that it reads clearly above the host's start-up exception.
+/// </summary>
+internal sealed class WampyOptionsValidator(ILogger<WampyOptionsValidator>? logger = null) : IValidateOptions<WampyOptions>
 {
     private const string Prefix = WampyOptions.SectionName + ":";
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private int _logged;
 
     public ValidateOptionsResult Validate(string? name, WampyOptions options)
     {
@@ -15,6 +22,16 @@ internal sealed class WampyOptionsValidator : IValidateOptions<WampyOptions>
             failures.Add($"{Prefix}ShutdownTimeout must not be negative; got {options.ShutdownTimeout}.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (failures.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (Interlocked.Exchange(ref _logged, 1) == 0)
+        {
+            Diagnostics.Log.InvalidOptions(_logger, string.Join(" ", failures));
+        }
+
+        return ValidateOptionsResult.Fail(failures);
     }
 }

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(114, LogLevel.Critical, "Connecting to {Url} failed and will not be retried (a refused handler binding, a protocol violation, or Reconnect:RetryOnInitialConnect off); stopping the application")]
     public static partial void ConnectFailed(ILogger logger, Uri url, Exception exception);
+
+    [LoggerMessage(115, LogLevel.Critical, "Wampy configuration is invalid; the host cannot start: {Problems}")]
+    public static partial void InvalidOptions(ILogger logger, string problems);
 }
