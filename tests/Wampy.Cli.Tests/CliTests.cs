@@ -119,6 +119,21 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Cryptosign_without_its_package_fails_start_up_naming_the_package()
+    {
+        // The sample references Wampy.Hosting but not Wampy.Cryptosign.
+        await using var sample = CliProcess.StartSample(new Dictionary<string, string>
+        {
+            ["WampyRouter__Enabled"] = "false",
+            ["Wampy__Authentication__Method"] = "cryptosign",
+            ["Wampy__Authentication__PrivateKey"] = new string('1', 64),
+        });
+
+        Assert.NotEqual(0, await sample.WaitForExitAsync());
+        Assert.Contains("Wampy:Authentication:Method 'cryptosign' needs the Wampy.Cryptosign package", sample.Stdout + sample.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_worker_that_gives_up_on_its_router_exits_non_zero()
     {
         await using var sample = CliProcess.StartSample(new Dictionary<string, string>

@@ -11,7 +11,7 @@ namespace Wampy.Cli.Tests;
 /// </summary>
 public sealed class PackagingTests
 {
-    private static readonly string[] Packages = ["Wampy.Protocol", "Wampy.Hosting", "Wampy.Router", "Wampy.Testing", "Wampy.Cli"];
+    private static readonly string[] Packages = ["Wampy.Protocol", "Wampy.Cryptosign", "Wampy.Hosting", "Wampy.Router", "Wampy.Testing", "Wampy.Cli"];
 
     [Fact]
     public async Task Every_package_carries_its_metadata_readme_docs_and_symbols()
@@ -52,6 +52,18 @@ public sealed class PackagingTests
                 foreach (var dependency in metadata.Descendants(ns + "dependency").Where(d => d.Attribute("id")!.Value.StartsWith("Wampy.", StringComparison.Ordinal)))
                 {
                     Assert.Equal("0.1.0-packtest", dependency.Attribute("version")!.Value);
+                }
+
+                var dependencies = metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value).ToList();
+                if (id is "Wampy.Protocol" or "Wampy.Hosting")
+                {
+                    // A client that does not use cryptosign carries no native code: NSec (libsodium) is in Wampy.Cryptosign only.
+                    Assert.DoesNotContain("NSec.Cryptography", dependencies);
+                }
+
+                if (id == "Wampy.Cryptosign")
+                {
+                    Assert.Contains("NSec.Cryptography", dependencies);
                 }
 
                 if (id == "Wampy.Cli")

@@ -35,11 +35,25 @@ public sealed class WampAuthenticationOptions
         null or "" or "anonymous" => null,
         "ticket" => new Authentication.TicketAuthenticator(Ticket ?? throw new InvalidOperationException("Authentication:Ticket is required for ticket authentication.")),
         "wampcra" => new Authentication.WampCraAuthenticator(Secret ?? throw new InvalidOperationException("Authentication:Secret is required for wampcra authentication.")),
-        "cryptosign" when !string.IsNullOrEmpty(PrivateKey) => Authentication.CryptosignAuthenticator.FromHexSeed(PrivateKey),
-        "cryptosign" when !string.IsNullOrEmpty(PrivateKeyFile) => Authentication.CryptosignAuthenticator.FromFile(PrivateKeyFile),
+        "cryptosign" when !string.IsNullOrEmpty(PrivateKey) => Cryptosign("FromHexSeed", PrivateKey),
+        "cryptosign" when !string.IsNullOrEmpty(PrivateKeyFile) => Cryptosign("FromFile", PrivateKeyFile),
         "cryptosign" => throw new InvalidOperationException("Authentication:PrivateKey or Authentication:PrivateKeyFile is required for cryptosign authentication."),
         var other => throw new InvalidOperationException($"Authentication:Method '{other}' is not one of anonymous, ticket, wampcra, cryptosign."),
     };
+
+    /// <summary>The assembly-qualified name of the cryptosign authenticator, in the optional Wampy.Cryptosign package.</summary>
+    internal const string CryptosignType = "Wampy.Authentication.CryptosignAuthenticator, Wampy.Cryptosign";
+
+    /// <summary>Whether the Wampy.Cryptosign package is there (cryptosign needs it: it brings NSec and native libsodium).</summary>
+    internal static bool CryptosignAvailable => Type.GetType(CryptosignType) is not null;
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2057", Justification = "Wampy.Cryptosign roots its factory methods.")]
+    private static Authentication.IWampAuthenticator Cryptosign(string factory, string argument)
+    {
+        var type = Type.GetType(CryptosignType) ?? throw new InvalidOperationException(
+            "Authentication:Method 'cryptosign' needs the Wampy.Cryptosign package (it brings NSec and native libsodium): add it to the project.");
+        return (Authentication.IWampAuthenticator)type.GetMethod(factory, [typeof(string)])!.Invoke(null, [argument])!;
+    }
 
     /// <summary>Hides the secrets.</summary>
     /// <returns>A description without secrets.</returns>

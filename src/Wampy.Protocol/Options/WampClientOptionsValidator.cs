@@ -115,6 +115,9 @@ internal static class WampClientOptionsValidator
                 }
 
                 break;
+            case "cryptosign" when !WampAuthenticationOptions.CryptosignAvailable:
+                failures.Add($"{P}Authentication:Method 'cryptosign' needs the Wampy.Cryptosign package (it brings NSec and native libsodium): add it to the project.");
+                break;
             case "cryptosign":
                 if (string.IsNullOrEmpty(auth.PrivateKey) == string.IsNullOrEmpty(auth.PrivateKeyFile))
                 {
