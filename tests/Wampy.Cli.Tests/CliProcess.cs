@@ -64,10 +64,15 @@ public sealed class CliProcess : IAsyncDisposable
     /// <summary>Runs the built sample worker (<c>dotnet WorkerService.dll</c>) with extra environment variables.</summary>
     public static CliProcess StartSample(IReadOnlyDictionary<string, string> environment) => StartProgram(SamplePath, environment, []);
 
-    private static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string>? environment, string[] arguments)
+    /// <summary>Runs a built program (<c>dotnet program.dll</c>) in <paramref name="workingDirectory"/>.</summary>
+    public static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string>? environment, string workingDirectory) =>
+        StartProgram(program, environment, [], workingDirectory);
+
+    private static CliProcess StartProgram(string program, IReadOnlyDictionary<string, string>? environment, string[] arguments, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
