@@ -9,6 +9,7 @@ namespace Wampy.Cli.Tests;
 /// The packages as a user would get them: `dotnet pack` of the built projects (no rebuild), then each .nupkg opened:
 /// metadata, README, XML docs, symbols, the CLI as a dotnet tool, dependencies on the same version, no pack warning.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed class PackagingTests
 {
     private static readonly string[] Packages = ["Wampy.Protocol", "Wampy.Cryptosign", "Wampy.Hosting", "Wampy.Router", "Wampy.Testing", "Wampy.Cli"];
@@ -86,4 +87,11 @@ public sealed class PackagingTests
             }
         }
     }
+}
+
+/// <summary>Tests that run `dotnet pack` on the repository's projects: one at a time (pack writes into obj/).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PackingCollection
+{
+    public const string Name = "Packing";
 }

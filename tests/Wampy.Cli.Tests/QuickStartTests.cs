@@ -9,6 +9,7 @@ namespace Wampy.Cli.Tests;
 /// made of the README's quick-start files verbatim, restored from that folder, built, and run against `wampy router`
 /// until it has called its own procedure. Bounded in time; the processes are stopped at the end.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed partial class QuickStartTests
 {
     [GeneratedRegex("```(csharp|json)\\n(.*?)```", RegexOptions.Singleline)]
