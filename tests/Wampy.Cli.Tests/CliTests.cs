@@ -129,8 +129,9 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
             ["Wampy__Authentication__PrivateKey"] = new string('1', 64),
         });
 
-        Assert.NotEqual(0, await sample.WaitForExitAsync());
+        Assert.Equal(1, await sample.WaitForExitAsync()); // a clean stop with one critical line, not an unhandled exception
         Assert.Contains("Wampy:Authentication:Method 'cryptosign' needs the Wampy.Cryptosign package", sample.Stdout + sample.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", sample.Stdout + sample.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

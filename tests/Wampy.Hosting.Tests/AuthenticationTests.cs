@@ -64,7 +64,7 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
     public async Task Authentication_settings_are_validated_at_start_up()
     {
         await using var missingKey = WorkerHost.Build(fixture.Router.Url, o => o.Authentication.Method = "cryptosign");
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => missingKey.Host.StartAsync());
+        var ex = await missingKey.RefusedAsync();
         Assert.Contains("set exactly one of PrivateKey (64 hex characters) and PrivateKeyFile", ex.Message, StringComparison.Ordinal);
 
         await using var badKey = WorkerHost.Build(fixture.Router.Url, o =>
@@ -72,12 +72,12 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
             o.Authentication.Method = "cryptosign";
             o.Authentication.PrivateKey = "xyz";
         });
-        var bad = await Assert.ThrowsAsync<OptionsValidationException>(() => badKey.Host.StartAsync());
+        var bad = await badKey.RefusedAsync();
         Assert.Contains("Wampy:Authentication:PrivateKey must be 64 hex characters", bad.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("xyz", bad.Message, StringComparison.Ordinal);
 
         await using var missingSecret = WorkerHost.Build(fixture.Router.Url, o => o.Authentication.Method = "wampcra");
-        var secret = await Assert.ThrowsAsync<OptionsValidationException>(() => missingSecret.Host.StartAsync());
+        var secret = await missingSecret.RefusedAsync();
         Assert.Contains("Wampy:Authentication:Secret is required", secret.Message, StringComparison.Ordinal);
 
         await using var badTls = WorkerHost.Build(fixture.Router.Url, o =>
@@ -85,7 +85,7 @@ public class AuthenticationTests(AuthenticatingRouterFixture fixture) : IClassFi
             o.Tls.CaCertificatePaths = ["/nonexistent/ca.pem"];
             o.Tls.PinnedCertificateSha256 = ["abc"];
         });
-        var tls = await Assert.ThrowsAsync<OptionsValidationException>(() => badTls.Host.StartAsync());
+        var tls = await badTls.RefusedAsync();
         Assert.Contains("Wampy:Tls:CaCertificatePaths lists '/nonexistent/ca.pem', which does not exist.", tls.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Tls:PinnedCertificateSha256 entries must be SHA-256 thumbprints", tls.Message, StringComparison.Ordinal);
     }

@@ -18,7 +18,7 @@ public class StartupTests
     public async Task A_bad_url_fails_start_up_naming_the_key(string url, string expected)
     {
         await using var worker = WorkerHost.Build(Nowhere, o => o.Url = new Uri(url, UriKind.RelativeOrAbsolute));
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
+        var ex = await worker.RefusedAsync();
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
@@ -33,7 +33,7 @@ public class StartupTests
             o.Authentication.Method = "ticket";
             o.Serializers = ["cbor", "xml"];
         });
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
+        var ex = await worker.RefusedAsync();
         Assert.Contains("Wampy:Realm is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Reconnect:BackoffFactor must be 1 or more; got 0.5", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Reconnect:MaxDelay must be at least", ex.Message, StringComparison.Ordinal);
@@ -41,27 +41,31 @@ public class StartupTests
         Assert.Contains("Wampy:Serializers contains 'xml'; supported: json, msgpack, cbor.", ex.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildFromConfiguration(Dictionary<string, string?> values)
+    private static (IHost Host, Microsoft.Extensions.Logging.Testing.FakeLoggerProvider Logs) BuildFromConfiguration(Dictionary<string, string?> values)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var logs = new Microsoft.Extensions.Logging.Testing.FakeLoggerProvider();
+        builder.Logging.AddProvider(logs);
         builder.Configuration.AddInMemoryCollection(values);
         builder.Services.AddWampy(builder.Configuration.GetSection("Wampy"));
-        return builder.Build();
+        return (builder.Build(), logs);
     }
 
     [Fact]
     public async Task Serializers_from_configuration_replace_the_defaults_and_duplicates_are_refused()
     {
-        using (var host = BuildFromConfiguration(new() { ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", ["Wampy:Serializers:0"] = "msgpack" }))
+        var (host, _) = BuildFromConfiguration(new() { ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", ["Wampy:Serializers:0"] = "msgpack" });
+        using (host)
         {
             Assert.Equal(["msgpack"], host.Services.GetRequiredService<IOptions<WampyOptions>>().Value.Serializers);
         }
 
-        using var duplicated = BuildFromConfiguration(new()
+        var (duplicated, logs) = BuildFromConfiguration(new()
         {
             ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", ["Wampy:Serializers:0"] = "msgpack", ["Wampy:Serializers:1"] = "msgpack",
         });
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => duplicated.StartAsync());
+        using var duplicatedScope = duplicated;
+        var ex = await Refusal.OfAsync(duplicated, logs);
         Assert.Contains("Wampy:Serializers lists 'msgpack' twice.", ex.Message, StringComparison.Ordinal);
     }
 
@@ -71,9 +75,10 @@ public class StartupTests
     [InlineData("Wampy:Reconnect:MaxAtempts", "MaxAtempts")]
     public async Task A_misspelt_key_fails_start_up_naming_it(string key, string named)
     {
-        using var host = BuildFromConfiguration(new() { ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", [key] = "00:00:05" });
+        var (host, logs) = BuildFromConfiguration(new() { ["Wampy:Url"] = "ws://127.0.0.1:1/ws", ["Wampy:Realm"] = "r", [key] = "00:00:05" });
+        using var hostScope = host;
 
-        var ex = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.StartAsync());
+        var ex = await Refusal.OfAsync(host, logs);
 
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
     }
@@ -81,16 +86,15 @@ public class StartupTests
     [Fact]
     public async Task Invalid_options_are_logged_as_one_critical_line_listing_every_problem()
     {
-        using var logs = new Microsoft.Extensions.Logging.Testing.FakeLoggerProvider();
         await using var worker = WorkerHost.Build(Nowhere, o =>
         {
             o.Realm = "";
             o.Reconnect.BackoffFactor = 0.5;
-        }, configureLogging: l => l.AddProvider(logs));
+        });
 
-        await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
+        await worker.RefusedAsync();
 
-        var line = Assert.Single(logs.Collector.GetSnapshot(), r => r.Id.Id == 115);
+        var line = Assert.Single(worker.Logs.Collector.GetSnapshot(), r => r.Id.Id == 115);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Critical, line.Level);
         Assert.Contains("Wampy:Realm is required", line.Message, StringComparison.Ordinal);
         Assert.Contains("Wampy:Reconnect:BackoffFactor must be 1 or more", line.Message, StringComparison.Ordinal);
@@ -106,7 +110,7 @@ public class StartupTests
             o.Heartbeat.Timeout = TimeSpan.FromSeconds(10);
         });
 
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => worker.Host.StartAsync());
+        var ex = await worker.RefusedAsync();
 
         Assert.Contains("Wampy:Heartbeat:Timeout (00:00:10) must not be longer than Heartbeat:Interval (00:00:05)", ex.Message, StringComparison.Ordinal);
     }

@@ -8,7 +8,20 @@ namespace Wampy.Hosting.Tests;
 /// <summary>A real generic host running Wampy with the test handlers, as an application would.</summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
-    private WorkerHost(IHost host) => Host = host;
+    private WorkerHost(IHost host, Microsoft.Extensions.Logging.Testing.FakeLoggerProvider logs)
+    {
+        Host = host;
+        Logs = logs;
+    }
+
+    /// <summary>Everything the host logged.</summary>
+    public Microsoft.Extensions.Logging.Testing.FakeLoggerProvider Logs { get; }
+
+    /// <summary>
+    /// Starts a host whose Wampy options are wrong: it must start, stop by itself (exit code 1), and say why in one
+    /// critical line; returns that line.
+    /// </summary>
+    public Task<Refusal> RefusedAsync() => Refusal.OfAsync(Host, Logs);
 
     public IHost Host { get; }
 
@@ -20,6 +33,8 @@ public sealed class WorkerHost : IAsyncDisposable
         Uri url, Action<WampyOptions>? configure = null, Action<IWampyBuilder>? handlers = null, Action<ILoggingBuilder>? configureLogging = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var logs = new Microsoft.Extensions.Logging.Testing.FakeLoggerProvider();
+        builder.Logging.AddProvider(logs);
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<ProbeLog>();
         builder.Services.AddScoped<ScopedProbe>();
@@ -45,7 +60,7 @@ public sealed class WorkerHost : IAsyncDisposable
         }
 
         builder.Services.AddHealthChecks().AddWampy();
-        return new WorkerHost(builder.Build());
+        return new WorkerHost(builder.Build(), logs);
     }
 
     public static async Task<WorkerHost> StartJoinedAsync(Uri url, Action<WampyOptions>? configure = null)
@@ -80,5 +95,20 @@ public sealed class WorkerHost : IAsyncDisposable
                 Host.Dispose();
             }
         }
+    }
+}
+
+/// <summary>What a host with invalid Wampy options said when it stopped: its critical log lines.</summary>
+public sealed record Refusal(string Message)
+{
+    public static async Task<Refusal> OfAsync(IHost host, Microsoft.Extensions.Logging.Testing.FakeLoggerProvider logs)
+    {
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(30));
+        var critical = logs.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Critical).Select(r => r.Message).ToList();
+        Assert.NotEmpty(critical);
+        Assert.Equal(WampClientState.Failed, host.Services.GetRequiredService<IWampClient>().State);
+        return new Refusal(string.Join(Environment.NewLine, critical));
     }
 }

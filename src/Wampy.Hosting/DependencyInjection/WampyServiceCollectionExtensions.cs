@@ -60,12 +60,26 @@ public static class WampyServiceCollectionExtensions
                 {
                     o.TimeProvider = time;
                 }
-            })
-            .ValidateOnStart();
+            });
+        // Validated when the hosted client starts: invalid options stop the host cleanly, with one critical log line
+        // listing every problem and exit code 1, instead of an unhandled exception.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WampyOptions>, WampyOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton<HandlerDispatcher>();
-        services.TryAddSingleton(static sp => new WampClient(sp.GetRequiredService<IOptions<WampyOptions>>().Value, sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(static sp =>
+        {
+            WampyOptions options;
+            try
+            {
+                options = sp.GetRequiredService<IOptions<WampyOptions>>().Value;
+            }
+            catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+            {
+                return WampClient.Misconfigured(ex, sp.GetService<ILoggerFactory>());
+            }
+
+            return new WampClient(options, sp.GetService<ILoggerFactory>());
+        });
         services.TryAddSingleton<IWampClient>(static sp => sp.GetRequiredService<WampClient>());
         {
             services.AddSingleton<WampyHostedService>();

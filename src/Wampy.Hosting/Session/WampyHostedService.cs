@@ -19,7 +19,8 @@ internal sealed class WampyHostedService(
     IHostApplicationLifetime lifetime,
     ILogger<WampyHostedService> logger) : IHostedService, IAsyncDisposable
 {
-    private readonly WampyOptions _options = options.Value;
+    private WampyOptions _options = null!;
+    private bool _misconfigured;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<IAsyncDisposable> _bindings = [];
     private Task _start = Task.CompletedTask;
@@ -27,7 +28,25 @@ internal sealed class WampyHostedService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Fails start-up with a clear message when a handler cannot be bound.
+        try
+        {
+            _options = options.Value;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            // Invalid options (the validator has logged every problem) or a misspelt key: one critical line, a clean
+            // stop, exit code 1; not an unhandled exception.
+            if (ex is not OptionsValidationException)
+            {
+                Log.InvalidOptions(logger, ex.Message);
+            }
+
+            _misconfigured = true;
+            StopForError();
+            return;
+        }
+
+        // Fails start-up with a clear message when a handler cannot be bound (a programming error, not configuration).
         var catalog = new HandlerCatalog(registrations, _options.StrictUris, _options.Registration.Invoke);
         client.Closed += OnClientClosed;
         // Not on another thread: the client is Connecting before StartAsync returns, so early calls wait for it.
@@ -49,6 +68,11 @@ internal sealed class WampyHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_misconfigured)
+        {
+            return;
+        }
+
         var started = client.Options.TimeProvider.GetTimestamp();
         await _stopping.CancelAsync().ConfigureAwait(false);
         client.Closed -= OnClientClosed;

@@ -30,6 +30,7 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
     private CancellationTokenSource? _run;
     private Exception? _lastError;
     private int _disposed;
+    private readonly Exception? _misconfigured;
     private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _events = new();
     private int _raising;
 
@@ -52,6 +53,26 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
         _telemetry = new ClientTelemetry(options.MeterFactory, () => _refused.Count, options.Url);
         _pipeline = options.Reconnect.Pipeline ?? BuildPipeline();
     }
+
+    /// <summary>A client whose options could not be read or are invalid: it stays <see cref="WampClientState.Failed"/> and says why.</summary>
+    private WampClient(Exception configurationError, ILoggerFactory? loggerFactory)
+    {
+        _options = new WampClientOptions();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<WampClient>();
+        _context = null!;
+        _time = TimeProvider.System;
+        _telemetry = new ClientTelemetry(null, () => 0);
+        _pipeline = ResiliencePipeline.Empty;
+        _misconfigured = configurationError;
+        _lastError = configurationError;
+        _state = WampClientState.Failed;
+    }
+
+    /// <summary>
+    /// A client for a host whose Wampy options are invalid: services that depend on it can still be created (so the
+    /// host can stop cleanly with one log line); every operation fails naming the configuration error.
+    /// </summary>
+    internal static WampClient Misconfigured(Exception configurationError, ILoggerFactory? loggerFactory) => new(configurationError, loggerFactory);
 
     /// <summary>Creates a client for <paramref name="url"/> and <paramref name="realm"/> with default settings.</summary>
     /// <param name="url">The router address, e.g. <c>ws://localhost:8080/ws</c>.</param>
@@ -120,6 +141,11 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_misconfigured is not null)
+        {
+            throw new InvalidOperationException($"The client's options are invalid: {_misconfigured.Message}", _misconfigured);
+        }
+
         CancellationTokenSource run;
         lock (_gate)
         {
