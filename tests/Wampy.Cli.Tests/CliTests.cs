@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wampy.TestPeers;
@@ -354,6 +355,19 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
         {
             File.Delete(config);
         }
+    }
+
+    [Fact]
+    public async Task Verbose_shows_the_protocol_exchange_frame_by_frame_without_payloads()
+    {
+        var (code, stdout, stderr) = await CliProcess.RunAsync("call", "js.echo", "\"a-payload-value\"", "-v", "--url", fixture.Url);
+
+        Assert.True(code == 0, stderr);
+        var output = stdout + stderr;
+        Assert.Contains("sent Hello", output, StringComparison.Ordinal);
+        Assert.Matches(@"sent Call \d+", output);
+        Assert.Matches(@"received Result \d+", output);
+        Assert.Equal(1, Regex.Count(output, "a-payload-value")); // printed once, as the result; never logged
     }
 
     [Fact]

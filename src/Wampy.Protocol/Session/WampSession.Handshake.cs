@@ -20,7 +20,9 @@ internal sealed partial class WampSession
                     $"The router at {_options.Url} closed the connection while joining realm '{_options.Realm}'.");
             }
 
-            switch (_serializer.Deserialize(frame.WrittenMemory))
+            var received = _serializer.Deserialize(frame.WrittenMemory);
+            FrameTrace.Received(_logger, received);
+            switch (received)
             {
                 case WelcomeMessage welcome:
                     SessionId = welcome.SessionId;
@@ -62,6 +64,7 @@ internal sealed partial class WampSession
     {
         buffer.ResetWrittenCount();
         _serializer.Serialize(message, buffer);
+        FrameTrace.Sent(_logger, message);
         await _connection.SendAsync(buffer.WrittenMemory, flush: true, cancellationToken).ConfigureAwait(false);
     }
 
