@@ -27,9 +27,8 @@ public sealed partial class WampClient
     /// </summary>
     public event EventHandler<WampBindingRefusedEventArgs>? BindingRefused;
 
-    private int RegistrationCount => _bindings.Count(static b => b is ClientRegistration);
-
-    private int SubscriptionCount => _bindings.Count(static b => b is ClientSubscription);
+    /// <summary>How many registrations and subscriptions the last restore bound (set under the binding lock, read for the log).</summary>
+    private (int Registrations, int Subscriptions) _restored;
 
     /// <inheritdoc />
     /// <exception cref="WampException">The router refused the registration (e.g. <c>procedure_already_exists</c>, <c>not_authorized</c>).</exception>
@@ -114,6 +113,7 @@ public sealed partial class WampClient
     private async Task<List<ClientBinding>> RestoreBindingsAsync(WampSession session, CancellationToken cancellationToken)
     {
         var refused = new List<ClientBinding>();
+        _restored = (_bindings.Count(static b => b is ClientRegistration), _bindings.Count(static b => b is ClientSubscription));
         foreach (var binding in _bindings)
         {
             binding.Reset();

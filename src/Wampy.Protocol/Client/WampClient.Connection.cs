@@ -98,8 +98,7 @@ public sealed partial class WampClient
     private async Task ReconnectAsync(CancellationTokenSource run, Exception lost)
     {
         var attempts = 0;
-        Raise(Reconnecting, new WampReconnectingEventArgs(1, TimeSpan.Zero, lost), nameof(Reconnecting));
-        Log.Reconnecting(_logger, _options.Url!, 1, Log.Readable(TimeSpan.Zero), lost.Message);
+        ReportReconnecting(1, TimeSpan.Zero, lost);
         try
         {
             var session = await _pipeline.ExecuteAsync(
@@ -110,7 +109,8 @@ public sealed partial class WampClient
                 },
                 run.Token).ConfigureAwait(false);
             _telemetry.Reconnects.Add(1);
-            Log.Reconnected(_logger, _options.Realm!, session.SessionId, attempts, RegistrationCount, SubscriptionCount);
+            var (registrations, subscriptions) = _restored;
+            Log.Reconnected(_logger, _options.Realm!, session.SessionId, attempts, registrations, subscriptions);
             Raise(Reconnected, new WampReconnectedEventArgs(session.SessionId, attempts), nameof(Reconnected));
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
@@ -144,20 +144,26 @@ public sealed partial class WampClient
             DelayGenerator = args => new ValueTask<TimeSpan?>(reconnect.GetDelay(args.AttemptNumber)),
             OnRetry = args =>
             {
-                var error = args.Outcome.Exception;
-                if (error is WampSessionAbortedException aborted)
-                {
-                    Log.Refused(_logger, aborted.Message, args.AttemptNumber + 2, Log.Readable(args.RetryDelay)); // one line, not two
-                }
-                else
-                {
-                    Log.Reconnecting(_logger, _options.Url!, args.AttemptNumber + 2, Log.Readable(args.RetryDelay), error?.Message ?? "unknown");
-                }
-                Raise(Reconnecting, new WampReconnectingEventArgs(args.AttemptNumber + 2, args.RetryDelay, error), nameof(Reconnecting));
+                ReportReconnecting(args.AttemptNumber + 2, args.RetryDelay, args.Outcome.Exception);
                 return default;
             },
         };
         return new ResiliencePipelineBuilder { TimeProvider = _time }.AddRetry(retry).Build();
+    }
+
+    /// <summary>Logs the coming attempt (a refusal as one error line, anything else as a warning) and raises <see cref="Reconnecting"/>.</summary>
+    private void ReportReconnecting(int attempt, TimeSpan delay, Exception? error)
+    {
+        if (error is WampSessionAbortedException aborted)
+        {
+            Log.Refused(_logger, aborted.Message, attempt, Log.Readable(delay));
+        }
+        else
+        {
+            Log.Reconnecting(_logger, _options.Url!, attempt, Log.Readable(delay), error?.Message ?? "unknown");
+        }
+
+        Raise(Reconnecting, new WampReconnectingEventArgs(attempt, delay, error), nameof(Reconnecting));
     }
 
     /// <summary>

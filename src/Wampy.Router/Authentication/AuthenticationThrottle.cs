@@ -32,7 +32,8 @@ internal sealed class AuthenticationThrottle(WampRouterOptions options, TimeProv
     private int Add(string key)
     {
         var now = time.GetUtcNow();
-        var entry = _failures.AddOrUpdate(key, _ => new Entry(1, now), (_, e) => e with { Count = e.Count + 1, Last = now });
+        // A burst is forgotten after Memory without a failure: the count starts again (no delay for an old typo).
+        var entry = _failures.AddOrUpdate(key, _ => new Entry(1, now), (_, e) => now - e.Last > Memory ? new Entry(1, now) : e with { Count = e.Count + 1, Last = now });
         return entry.Count;
     }
 
