@@ -20,7 +20,8 @@ namespace Wampy.Router;
 
 /// <summary>
 /// An in-process WAMP v2 router (dealer and broker) on Kestrel, listening on WebSocket and optionally RawSocket.
-/// Start one with <see cref="StartAsync(WampRouterOptions, ILoggerFactory?, CancellationToken)"/>, or let <c>AddWampyRouter</c> run it with a host.
+/// Start one with <see cref="StartAsync(WampRouterOptions, ILoggerFactory?, CancellationToken)"/>, let <c>AddWampyRouter</c>
+/// run it with a host on its own port, or serve it from an ASP.NET Core app's own pipeline with <c>app.MapWamp("/ws")</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -30,17 +31,19 @@ namespace Wampy.Router;
 /// </example>
 public sealed class WampRouter : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication? _app;
     private readonly RouterCore _core;
     private int _stopped;
 
-    private WampRouter(WebApplication app, RouterCore core, Uri url, Uri? rawSocketUrl)
+    private WampRouter(WebApplication? app, RouterCore core, Uri url, Uri? rawSocketUrl)
     {
         _app = app;
         _core = core;
         Url = url;
         RawSocketUrl = rawSocketUrl;
     }
+
+    internal RouterCore Core => _core;
 
     /// <summary>The WebSocket URL clients connect to, e.g. <c>ws://127.0.0.1:8080/ws</c> (<c>wss://</c> with TLS).</summary>
     public Uri Url { get; }
@@ -80,11 +83,8 @@ public sealed class WampRouter : IAsyncDisposable
     public static async Task<WampRouter> StartAsync(
         WampRouterOptions options, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        WampRouterOptionsValidator.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
-        var telemetry = new RouterTelemetry(meterFactory);
-        var core = new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), options.TimeProvider, telemetry);
+        var core = CreateCore(options, loggerFactory, meterFactory);
         var limiter = new ConnectionLimiter(core);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -120,7 +120,7 @@ public sealed class WampRouter : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var endpoint = new WebSocketEndpoint(core);
+        var endpoint = new WebSocketEndpoint(core, perAddress: null, options.WebSocketPath, endpoint: null);
         app.UseWebSockets();
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -137,6 +137,26 @@ public sealed class WampRouter : IAsyncDisposable
         return new WampRouter(app, core, url, rawSocketUrl);
     }
 
+    /// <summary>
+    /// A router served by an ASP.NET Core app's own server (<c>MapWamp</c>, <c>UseWampRawSocket</c>): it opens no
+    /// listener of its own; <paramref name="url"/> is where the app serves it.
+    /// </summary>
+    internal static WampRouter Attach(RouterCore core, Uri url)
+    {
+        Log.Listening(core.Logger, url.ToString(), string.Join(", ", core.Realms.Select(r => r.Name)));
+        return new WampRouter(app: null, core, url, rawSocketUrl: null);
+    }
+
+    /// <summary>Validates the options and builds the dealer, broker and realms, without any listener.</summary>
+    internal static RouterCore CreateCore(WampRouterOptions options, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        WampRouterOptionsValidator.ThrowIfInvalid(options);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var telemetry = new RouterTelemetry(meterFactory);
+        return new RouterCore(options, loggerFactory.CreateLogger("Wampy.Router"), options.TimeProvider, telemetry);
+    }
+
     /// <summary>Says GOODBYE to every session (<c>wamp.close.system_shutdown</c>), waits for them, then stops listening.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
@@ -146,7 +166,11 @@ public sealed class WampRouter : IAsyncDisposable
         }
 
         await _core.StopAsync(cancellationToken).ConfigureAwait(false);
-        await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         _core.Telemetry.Dispose();
         Log.Stopped(_core.Logger);
     }
@@ -155,7 +179,10 @@ public sealed class WampRouter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static X509Certificate2? LoadCertificate(WampRouterTlsOptions tls)

@@ -15,6 +15,7 @@ public sealed class AutobahnPeer : IAsyncDisposable
     private readonly NodeProcess _process;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _replies = new();
     private readonly Channel<JsonObject> _events = Channel.CreateUnbounded<JsonObject>();
+    private readonly TaskCompletionSource<JsonObject> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _reader;
     private int _nextId;
 
@@ -158,6 +159,12 @@ public sealed class AutobahnPeer : IAsyncDisposable
         return await _events.Reader.ReadAsync(cts.Token);
     }
 
+    /// <summary>
+    /// Waits until the session ends and returns how: <c>closed</c> (Autobahn|JS's reason) and <c>details</c> (the
+    /// WAMP reason URI of the router's GOODBYE or ABORT).
+    /// </summary>
+    public Task<JsonObject> WaitClosedAsync() => _closed.Task.WaitAsync(Timeout);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -184,6 +191,10 @@ public sealed class AutobahnPeer : IAsyncDisposable
                 else if (message.ContainsKey("event"))
                 {
                     _events.Writer.TryWrite(message);
+                }
+                else if (message.ContainsKey("closed"))
+                {
+                    _closed.TrySetResult(message);
                 }
             }
         }

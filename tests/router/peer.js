@@ -1,7 +1,8 @@
 // An Autobahn|JS client the Wampy tests drive as a real third-party peer.
 // Usage: node peer.js <url> <realm> [<connection options as JSON>]
 //   connection options: {"serializer":"json"|"msgpack"|"cbor", "rawsocket":{"host":h,"port":p},
-//                        "authid":..,"authmethods":[..],"ticket":..,"secret":..,"seed":"<ed25519 seed hex>"}
+//                        "authid":..,"authmethods":[..],"ticket":..,"secret":..,"seed":"<ed25519 seed hex>",
+//                        "headers":{..} (extra HTTP headers on the WebSocket upgrade, e.g. Cookie or Origin)}
 // Prints {"ready":true,"session":<id>,"authid":..,"authrole":..} once joined, or {"closed":reason,...} if refused.
 // Then reads one JSON command per stdin line and answers with one JSON line carrying the same "id":
 //   {"id":1,"op":"call","procedure":"p","args":[..],"kwargs":{..},"options":{..}}
@@ -23,6 +24,13 @@ const readline = require('readline')
 
 const [url, realm, optionsJson] = process.argv.slice(2)
 const settings = optionsJson ? JSON.parse(optionsJson) : {}
+if (settings.headers) {
+  // What a browser sends by itself (a session cookie, its page's Origin), sent here through the ws package.
+  const NodeWebSocket = require('ws')
+  globalThis.WebSocket = class extends NodeWebSocket {
+    constructor (address, protocols) { super(address, protocols, { headers: settings.headers }) }
+  }
+}
 // node-cbor decodes integers past 2^53 as BigInt, which JSON.stringify refuses.
 const out = (obj) => process.stdout.write(JSON.stringify(obj, (k, v) => typeof v === 'bigint' ? Number(v) : v) + '\n')
 

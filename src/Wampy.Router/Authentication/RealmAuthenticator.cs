@@ -28,7 +28,10 @@ internal sealed class RealmAuthenticator
 
     private bool Offers(Func<WampRouterUserOptions, bool> credential) => _realm.Users.Any(credential);
 
-    public AuthenticationStep Begin(HelloMessage hello, long sessionId)
+    /// <summary>The router's own auth methods; an app's HTTP identity method cannot take one of these names.</summary>
+    public static readonly IReadOnlySet<string> BuiltInMethods = new HashSet<string>(StringComparer.Ordinal) { "anonymous", "ticket", "wampcra", "cryptosign" };
+
+    public AuthenticationStep Begin(HelloMessage hello, long sessionId, TransportIdentity? transport = null)
     {
         var details = hello.Details;
         var authId = details.GetString("authid");
@@ -37,6 +40,17 @@ internal sealed class RealmAuthenticator
             : AnonymousOnly;
         foreach (var method in methods)
         {
+            if (transport is not null && method == transport.AuthMethod)
+            {
+                // The app vouches for the HTTP user; the authid the client asked for plays no part.
+                if (transport.Identify(_realm.Name) is { } identity)
+                {
+                    return AuthenticationStep.Admit(identity.AuthId, identity.AuthRole, method);
+                }
+
+                continue;
+            }
+
             var step = method switch
             {
                 // An anonymous client never chooses its identity: the authid is the router's (as Crossbar.io does).

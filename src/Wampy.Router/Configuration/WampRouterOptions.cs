@@ -25,6 +25,14 @@ public sealed class WampRouterOptions
     /// <summary>The HTTP path of the WebSocket endpoint. Default <c>/ws</c>.</summary>
     public string WebSocketPath { get; set; } = "/ws";
 
+    /// <summary>
+    /// The origins of browser pages, besides the endpoint's own, that may open a WebSocket, e.g.
+    /// <c>https://app.example.com</c>; <c>*</c> allows any page. Default empty: a page served from the same origin as
+    /// the endpoint (scheme, host and port) may connect, a page from anywhere else is refused with 403 Forbidden,
+    /// and clients that send no <c>Origin</c> header (services, not browsers) are not affected.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
     /// <summary>The TCP port of the WAMP RawSocket endpoint; <see langword="null"/> (default) turns RawSocket off, 0 picks a free port.</summary>
     public int? RawSocketPort { get; set; }
 

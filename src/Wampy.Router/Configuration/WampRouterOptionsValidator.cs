@@ -53,6 +53,15 @@ internal sealed class WampRouterOptionsValidator : IValidateOptions<WampRouterOp
             yield return $"WampyRouter:WebSocketPath '{options.WebSocketPath}' must start with '/'.";
         }
 
+        foreach (var origin in options.AllowedOrigins)
+        {
+            if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" &&
+                                  uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0))
+            {
+                yield return $"WampyRouter:AllowedOrigins entry '{origin}' is not an origin such as https://app.example.com (scheme, host, optional port) or '*'.";
+            }
+        }
+
         if (options.Tls.Enabled && !File.Exists(options.Tls.CertificatePath))
         {
             yield return $"WampyRouter:Tls:CertificatePath '{options.Tls.CertificatePath}' does not exist.";

@@ -48,6 +48,12 @@ internal static partial class Log
     [LoggerMessage(214, LogLevel.Debug, "WebSocket request from {Peer} refused: {Reason}")]
     public static partial void WebSocketRefused(ILogger logger, string peer, string reason);
 
+    [LoggerMessage(215, LogLevel.Error, "IdentifyUser threw for the WebSocket from {Peer}; the client is refused")]
+    public static partial void IdentifyUserFailed(ILogger logger, string peer, Exception exception);
+
+    [LoggerMessage(216, LogLevel.Information, "WebSocket from {Peer} refused: origin {Origin} is not allowed (WampyRouter:AllowedOrigins)")]
+    public static partial void OriginRefused(ILogger logger, string peer, string origin);
+
     [LoggerMessage(230, LogLevel.Warning, "Closed a connection from {Address}: it already has {Limit} open (MaxConnectionsPerAddress)")]
     public static partial void ConnectionRefused(ILogger logger, string address, int limit);
 

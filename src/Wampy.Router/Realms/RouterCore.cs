@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Wampy.Router.Authentication;
 using Wampy.Router.Diagnostics;
 using Wampy.Router.Sessions;
 using Wampy.Router.Transports;
@@ -85,6 +86,9 @@ internal sealed class RouterCore
 
     public bool IsStopping => _stopping;
 
+    /// <summary>How many connections run a session (joined or still in the handshake).</summary>
+    public int ConnectionCount => _sessions.Count;
+
     public RouterRealm? FindRealm(string name) => _realms.GetValueOrDefault(name);
 
     public IWampSerializer? FindSerializer(string subprotocol) =>
@@ -115,9 +119,9 @@ internal sealed class RouterCore
     };
 
     /// <summary>Runs one client connection as a session until it ends. Never throws.</summary>
-    public async Task RunSessionAsync(IRouterConnection connection)
+    public async Task RunSessionAsync(IRouterConnection connection, TransportIdentity? transportIdentity = null)
     {
-        var session = new RouterSession(connection, this);
+        var session = new RouterSession(connection, this, transportIdentity);
         _sessions[session] = 0;
         try
         {

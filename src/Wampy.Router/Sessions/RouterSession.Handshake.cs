@@ -34,7 +34,19 @@ internal sealed partial class RouterSession
             }
 
             Id = _router.NewSessionId();
-            var step = realm.Authenticator.Begin(hello, Id);
+            AuthenticationStep step;
+            try
+            {
+                step = realm.Authenticator.Begin(hello, Id, _transportIdentity);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The app's IdentifyUser threw: refuse this client, keep the router running.
+                Diagnostics.Log.IdentifyUserFailed(_logger, PeerAddress, ex);
+                Abort(WampErrorUris.AuthenticationFailed, "The application could not identify the HTTP user.");
+                return false;
+            }
+
             if (step.Challenge is not null)
             {
                 Send(step.Challenge);

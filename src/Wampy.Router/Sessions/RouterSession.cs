@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Wampy.Messages;
 using Wampy.Payload;
+using Wampy.Router.Authentication;
 using Wampy.Router.Diagnostics;
 using Wampy.Router.Realms;
 using Wampy.Router.Transports;
@@ -27,9 +28,12 @@ internal sealed partial class RouterSession
     private bool _shuttingDown;
     private long _queuedBytes;
 
-    public RouterSession(IRouterConnection connection, RouterCore router)
+    private readonly TransportIdentity? _transportIdentity;
+
+    public RouterSession(IRouterConnection connection, RouterCore router, TransportIdentity? transportIdentity = null)
     {
         _connection = connection;
+        _transportIdentity = transportIdentity;
         _router = router;
         _logger = router.Logger;
         _outbound = Channel.CreateBounded<WampMessage>(new BoundedChannelOptions(router.Options.MaxQueuedMessagesPerSession)

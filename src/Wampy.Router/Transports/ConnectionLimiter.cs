@@ -6,9 +6,10 @@ using Wampy.Router.Realms;
 namespace Wampy.Router.Transports;
 
 /// <summary>
-/// Kestrel connection middleware that caps the connections open from one remote address
-/// (<see cref="WampRouterOptions.MaxConnectionsPerAddress"/>): a connection beyond it is closed at once, before any
-/// byte is read, so one client cannot take every connection slot.
+/// Caps the connections open from one remote address (<see cref="WampRouterOptions.MaxConnectionsPerAddress"/>) so
+/// one client cannot take every slot. On the router's own listeners it is Kestrel connection middleware that closes
+/// a connection beyond the cap before any byte is read; inside an app (<c>MapWamp</c>) the WebSocket endpoint asks it
+/// before accepting the upgrade.
 /// </summary>
 internal sealed class ConnectionLimiter(RouterCore core)
 {
@@ -17,30 +18,49 @@ internal sealed class ConnectionLimiter(RouterCore core)
     public ConnectionDelegate Wrap(ConnectionDelegate next) => async connection =>
     {
         var address = (connection.RemoteEndPoint as IPEndPoint)?.Address;
-        if (address is null)
+        if (!TryEnter(address))
         {
-            await next(connection).ConfigureAwait(false);
+            connection.Abort(new ConnectionAbortedException("Too many connections from this address."));
+            Leave(address);
             return;
         }
 
-        var open = _open.AddOrUpdate(address, 1, static (_, count) => count + 1);
         try
         {
-            if (open > core.Options.MaxConnectionsPerAddress)
-            {
-                Diagnostics.Log.ConnectionRefused(core.Logger, address.ToString(), core.Options.MaxConnectionsPerAddress);
-                connection.Abort(new ConnectionAbortedException("Too many connections from this address."));
-                return;
-            }
-
             await next(connection).ConfigureAwait(false);
         }
         finally
         {
-            if (_open.AddOrUpdate(address, 0, static (_, count) => count - 1) <= 0)
-            {
-                _open.TryRemove(KeyValuePair.Create(address, 0));
-            }
+            Leave(address);
         }
     };
+
+    /// <summary>
+    /// Counts one more connection from <paramref name="address"/>; <see langword="false"/> (and a warning) when that
+    /// passes the cap. Every call, admitted or not, is matched by one <see cref="Leave"/>.
+    /// </summary>
+    public bool TryEnter(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return true;
+        }
+
+        if (_open.AddOrUpdate(address, 1, static (_, count) => count + 1) <= core.Options.MaxConnectionsPerAddress)
+        {
+            return true;
+        }
+
+        Diagnostics.Log.ConnectionRefused(core.Logger, address.ToString(), core.Options.MaxConnectionsPerAddress);
+        return false;
+    }
+
+    /// <summary>Counts one connection from <paramref name="address"/> less.</summary>
+    public void Leave(IPAddress? address)
+    {
+        if (address is not null && _open.AddOrUpdate(address, 0, static (_, count) => count - 1) <= 0)
+        {
+            _open.TryRemove(KeyValuePair.Create(address, 0));
+        }
+    }
 }
