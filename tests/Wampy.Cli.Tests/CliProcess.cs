@@ -31,6 +31,14 @@ public sealed class CliProcess : IAsyncDisposable
         .Replace(Path.Combine("src", "Wampy.Cli"), Path.Combine("samples", "WorkerService"), StringComparison.Ordinal)
         .Replace("wampy.dll", "WorkerService.dll", StringComparison.Ordinal);
 
+    /// <summary>The built WebDashboard sample (run it in <see cref="WebDashboardDirectory"/>, its content root).</summary>
+    public static string WebDashboardPath => CliPath
+        .Replace(Path.Combine("src", "Wampy.Cli"), Path.Combine("samples", "WebDashboard"), StringComparison.Ordinal)
+        .Replace("wampy.dll", "WebDashboard.dll", StringComparison.Ordinal);
+
+    /// <summary>samples/WebDashboard: appsettings.json and wwwroot.</summary>
+    public static string WebDashboardDirectory => Path.Combine(RepositoryPaths.Root, "samples", "WebDashboard");
+
     /// <summary>The process id (to read its memory from /proc).</summary>
     public int ProcessId => _process.Id;
 
