@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,17 +14,26 @@ public static class WampyBuilderExtensions
     /// are registered or subscribed after every join. The class is resolved from a new DI scope for each
     /// invocation or event (registered scoped unless already registered).
     /// </summary>
+    /// <remarks>
+    /// The class is bound at start-up through reflection. Under trimming or Native AOT, use the handlers Wampy's
+    /// source generator describes at compile time instead: <c>AddWampyHandlers()</c>.
+    /// </remarks>
     /// <typeparam name="THandler">The handler class.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
-    public static IWampyBuilder AddHandler<THandler>(this IWampyBuilder builder)
+    [RequiresUnreferencedCode(RuntimeHandlerBinder.Requirements)]
+    [RequiresDynamicCode(RuntimeHandlerBinder.Requirements)]
+    public static IWampyBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IWampyBuilder builder)
         where THandler : class => builder.AddHandler(typeof(THandler));
 
     /// <summary>Adds a handler class (see <see cref="AddHandler{THandler}"/>).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="handlerType">The handler class.</param>
     /// <returns>The builder.</returns>
-    public static IWampyBuilder AddHandler(this IWampyBuilder builder, Type handlerType)
+    [RequiresUnreferencedCode(RuntimeHandlerBinder.Requirements)]
+    [RequiresDynamicCode(RuntimeHandlerBinder.Requirements)]
+    public static IWampyBuilder AddHandler(
+        this IWampyBuilder builder, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type handlerType)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(handlerType);
@@ -36,18 +46,56 @@ public static class WampyBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="assembly">The assembly to scan, e.g. <c>typeof(Program).Assembly</c>.</param>
     /// <returns>The builder.</returns>
+    [RequiresUnreferencedCode(RuntimeHandlerBinder.Requirements)]
+    [RequiresDynamicCode(RuntimeHandlerBinder.Requirements)]
     public static IWampyBuilder AddHandlersFromAssembly(this IWampyBuilder builder, Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(assembly);
         foreach (var type in assembly.GetTypes())
         {
-            if (HandlerCatalog.IsHandlerType(type))
+            if (RuntimeHandlerBinder.IsHandlerType(type))
             {
                 builder.AddHandler(type);
             }
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a handler class described at compile time by Wampy's source generator: binding and invocation use no
+    /// reflection, so it works under trimming and Native AOT. The generated <c>AddWampyHandlers()</c> calls this for
+    /// every handler class of the project; call it yourself to add only some of them.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="descriptor">The class's description, from <c>WampyGeneratedHandlers.All</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder AddHandler(this IWampyBuilder builder, WampHandlerDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        builder.Services.TryAddScoped(descriptor.HandlerType);
+        builder.Services.AddSingleton(new WampHandlerRegistration(descriptor.HandlerType, descriptor));
+        return builder;
+    }
+
+    /// <summary>
+    /// Binds application payload types through <paramref name="resolver"/>, usually a source-generated
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> (<c>MyJsonContext.Default</c>); sets
+    /// <see cref="WampClientOptions.JsonTypeInfoResolver"/>. Required under trimming and Native AOT for every
+    /// application type that handlers take or return, or that the application calls and publishes with.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="resolver">The application's JSON contracts.</param>
+    /// <returns>The builder.</returns>
+    public static IWampyBuilder AddJsonTypeInfoResolver(this IWampyBuilder builder, System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(resolver);
+        builder.Services.Configure<WampyOptions>(o => o.JsonTypeInfoResolver = o.JsonTypeInfoResolver is null
+            ? resolver
+            : System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(o.JsonTypeInfoResolver, resolver));
         return builder;
     }
 

@@ -1,10 +1,11 @@
-using System.Reflection;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Wampy.Hosting.Handlers;
 
 /// <summary>
 /// Every procedure and topic handler method of the registered handler classes, checked at start-up: each method
-/// bindable, each procedure claimed once.
+/// bindable, each procedure claimed once. Classes come described, by Wampy's source generator or by the start-up
+/// binder; both go through the same checks here.
 /// </summary>
 internal sealed class HandlerCatalog
 {
@@ -12,13 +13,18 @@ internal sealed class HandlerCatalog
     {
         var procedures = new Dictionary<string, HandlerMethod>(StringComparer.Ordinal);
         var topics = new List<HandlerMethod>();
-        foreach (var type in registrations.Select(r => r.HandlerType).Distinct())
+        foreach (var registration in registrations.DistinctBy(r => r.HandlerType))
         {
-            var found = 0;
-            foreach (var method in FindMethods(type))
+            var descriptor = registration.Descriptor ?? DescribeAtStartup(registration);
+            if (descriptor.Methods.Count == 0)
             {
-                found++;
-                var handler = Create(type, method, strictUris, defaultInvoke);
+                throw new InvalidOperationException(
+                    $"{descriptor.HandlerType.Name} was added as a WAMP handler but has no public method with [WampProcedure] or [WampTopic].");
+            }
+
+            foreach (var method in descriptor.Methods)
+            {
+                var handler = Create(descriptor, method, strictUris, defaultInvoke);
                 if (handler.IsTopic)
                 {
                     topics.Add(handler);
@@ -28,12 +34,6 @@ internal sealed class HandlerCatalog
                     throw new InvalidOperationException(
                         $"Procedure '{handler.Uri}' is claimed twice: by {procedures[$"{handler.Uri} {handler.RegisterOptions!.Match.ToWire()}"].DisplayName} and by {handler.DisplayName}. A procedure has one handler.");
                 }
-            }
-
-            if (found == 0)
-            {
-                throw new InvalidOperationException(
-                    $"{type.Name} was added as a WAMP handler but has no public method with [WampProcedure] or [WampTopic].");
             }
         }
 
@@ -45,25 +45,31 @@ internal sealed class HandlerCatalog
 
     public IReadOnlyList<HandlerMethod> Topics { get; }
 
-    /// <summary>Whether <paramref name="type"/> is a concrete class with at least one handler method.</summary>
-    public static bool IsHandlerType(Type type) =>
-        type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && FindMethods(type).Any();
-
-    private static IEnumerable<MethodInfo> FindMethods(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            .Where(m => m.IsDefined(typeof(WampProcedureAttribute), inherit: true) || m.IsDefined(typeof(WampTopicAttribute), inherit: true));
-
-    private static HandlerMethod Create(Type type, MethodInfo method, bool strictUris, WampInvocationPolicy defaultInvoke)
+    /// <summary>The full URI of a handler method: the class prefix, if any, and the attribute's URI.</summary>
+    public static string UriOf(WampUriPrefixAttribute? prefix, WampProcedureAttribute? procedure, WampTopicAttribute? topic)
     {
-        var procedure = method.GetCustomAttribute<WampProcedureAttribute>(inherit: true);
-        var topic = method.GetCustomAttribute<WampTopicAttribute>(inherit: true);
+        var relative = procedure?.Procedure ?? topic!.Topic;
+        return prefix is null ? relative : prefix.Combine(relative);
+    }
+
+    // Registrations without a descriptor come only from AddHandler and AddHandlersFromAssembly, which carry
+    // RequiresUnreferencedCode and RequiresDynamicCode: the application was warned where it registered them.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reached only for registrations made through AddHandler, which requires unreferenced code.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reached only for registrations made through AddHandler, which requires dynamic code.")]
+    private static WampHandlerDescriptor DescribeAtStartup(WampHandlerRegistration registration) =>
+        RuntimeHandlerBinder.Describe(registration.HandlerType);
+
+    private static HandlerMethod Create(WampHandlerDescriptor descriptor, WampHandlerMethodDescriptor method, bool strictUris, WampInvocationPolicy defaultInvoke)
+    {
+        var type = descriptor.HandlerType;
+        var procedure = method.Procedure;
+        var topic = method.Topic;
         if (procedure is not null && topic is not null)
         {
             throw new InvalidOperationException($"{type.Name}.{method.Name} has both [WampProcedure] and [WampTopic]; choose one.");
         }
 
-        var relative = procedure?.Procedure ?? topic!.Topic;
-        var uri = type.GetCustomAttribute<WampUriPrefixAttribute>(inherit: true) is { } prefix ? prefix.Combine(relative) : relative;
+        var uri = UriOf(descriptor.UriPrefix, procedure, topic);
         var match = procedure?.UriMatch ?? topic!.UriMatch;
         if (WampUri.Explain(uri, match, strictUris) is { } problem)
         {
@@ -71,9 +77,10 @@ internal sealed class HandlerCatalog
                 $"{type.Name}.{method.Name}: '{uri}' is not a valid WAMP URI{(strictUris ? " (strict rules)" : string.Empty)} for {match.ToWire()} matching: {problem}.");
         }
 
-        var handler = HandlerMethod.Create(type, method, uri, isTopic: topic is not null);
-        handler.RegisterOptions = procedure is null ? null : new RegisterOptions { Match = match, Invoke = procedure.ExplicitInvoke ?? defaultInvoke, DiscloseCaller = procedure.DiscloseCaller };
-        handler.SubscribeOptions = topic is null ? null : new SubscribeOptions { Match = match, GetRetained = topic.GetRetained };
-        return handler;
+        return new HandlerMethod(type, method.Name, uri, isTopic: topic is not null, method.ReturnsValue, method.Invoke)
+        {
+            RegisterOptions = procedure is null ? null : new RegisterOptions { Match = match, Invoke = procedure.ExplicitInvoke ?? defaultInvoke, DiscloseCaller = procedure.DiscloseCaller },
+            SubscribeOptions = topic is null ? null : new SubscribeOptions { Match = match, GetRetained = topic.GetRetained },
+        };
     }
 }

@@ -65,7 +65,7 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, ILogger<Han
             await using (scope.ConfigureAwait(false))
             {
                 var handler = scope.ServiceProvider.GetRequiredService(method.HandlerType);
-                var context = new HandlerContext(invocation.Arguments, invocation.ArgumentsKw, invocation, null, linked.Token);
+                var context = new WampHandlerContext(invocation.Arguments, invocation.ArgumentsKw, invocation, null, linked.Token);
                 var value = await method.InvokeAsync(handler, context).ConfigureAwait(false);
                 return value as WampResult ?? (method.ReturnsValue ? WampResult.FromValue(value) : WampResult.Empty);
             }
@@ -92,7 +92,7 @@ internal sealed class HandlerDispatcher(IServiceScopeFactory scopes, ILogger<Han
             await using (scope.ConfigureAwait(false))
             {
                 var handler = scope.ServiceProvider.GetRequiredService(method.HandlerType);
-                await method.InvokeAsync(handler, new HandlerContext(@event.Arguments, @event.ArgumentsKw, null, @event, linked.Token)).ConfigureAwait(false);
+                await method.InvokeAsync(handler, new WampHandlerContext(@event.Arguments, @event.ArgumentsKw, null, @event, linked.Token)).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

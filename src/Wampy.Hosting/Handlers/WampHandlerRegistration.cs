@@ -1,5 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Wampy.Hosting.Handlers;
 
-/// <summary>Marks a handler class added with <c>AddHandler</c> or assembly scanning; collected from DI at start-up.</summary>
-/// <param name="HandlerType">The handler class.</param>
-internal sealed record WampHandlerRegistration(Type HandlerType);
+/// <summary>
+/// Marks a handler class added with <c>AddHandler</c>, assembly scanning or <c>AddWampyHandlers()</c>; collected
+/// from DI at start-up. <see cref="Descriptor"/> is the compile-time description when the source generator wrote one.
+/// </summary>
+internal sealed record WampHandlerRegistration(
+    [property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type HandlerType,
+    WampHandlerDescriptor? Descriptor = null);

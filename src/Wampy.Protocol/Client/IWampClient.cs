@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Wampy.Proxies;
 namespace Wampy;
 
 /// <summary>
@@ -98,6 +100,8 @@ public interface IWampClient : IWampCaller
     /// <summary>A typed proxy over this client (see <see cref="WampProxy.Create{TService}"/>); it survives reconnects.</summary>
     /// <typeparam name="TService">An interface whose methods carry <see cref="WampProcedureAttribute"/>.</typeparam>
     /// <returns>The proxy.</returns>
+    [RequiresUnreferencedCode(ProxyRequirements.Message)]
+    [RequiresDynamicCode(ProxyRequirements.Message)]
     TService GetProxy<TService>()
         where TService : class;
 }

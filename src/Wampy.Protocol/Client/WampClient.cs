@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Wampy.Diagnostics;
 using Wampy.Payload;
+using Wampy.Proxies;
 using Wampy.Session;
 
 namespace Wampy;
@@ -272,6 +274,8 @@ public sealed partial class WampClient : IWampClient, IAsyncDisposable
     /// <typeparam name="TService">An interface.</typeparam>
     /// <returns>The proxy; it works across reconnects of this client.</returns>
     /// <exception cref="ArgumentException"><typeparamref name="TService"/> has a method that cannot be proxied.</exception>
+    [RequiresUnreferencedCode(ProxyRequirements.Message)]
+    [RequiresDynamicCode(ProxyRequirements.Message)]
     public TService GetProxy<TService>()
         where TService : class => WampProxy.Create<TService>(this);
 

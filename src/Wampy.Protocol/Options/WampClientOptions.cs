@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using Wampy.Authentication;
 using Wampy.Transports;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Wampy;
 
@@ -121,6 +122,15 @@ public class WampClientOptions
 
     /// <summary>Adjusts the HTTP handler under the WebSocket (connect callback, proxy, SSL options). Not bound.</summary>
     public Action<SocketsHttpHandler>? ConfigureHttpHandler { get; set; }
+
+    /// <summary>
+    /// The JSON contracts of the application's payload types, usually a source-generated
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> (<c>MyJsonContext.Default</c>), consulted before
+    /// Wampy's own contracts for primitives, text, binary, dates and untyped JSON. Required under Native AOT or trimming
+    /// for every application type passed to or received from WAMP (in JSON, MessagePack and CBOR alike); elsewhere,
+    /// types it does not know bind through reflection. Not bound.
+    /// </summary>
+    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>The clock for timeouts, heartbeats and reconnect delays; tests pass a FakeTimeProvider. Default <see cref="TimeProvider.System"/>. Not bound.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -42,7 +42,7 @@ internal sealed class ObjectKeywordArguments(object value) : WampKeywordArgument
         {
             if (_element is null)
             {
-                var element = JsonSerializer.SerializeToElement(value, value.GetType(), WampJsonConvert.DefaultOptions);
+                var element = JsonSerializer.SerializeToElement(value, WampJsonConvert.TypeInfo(WampJsonConvert.DefaultOptions, value.GetType()));
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     throw new InvalidOperationException(
@@ -61,9 +61,9 @@ internal sealed class ObjectKeywordArguments(object value) : WampKeywordArgument
     public override bool ContainsKey(string name) => Element.TryGetProperty(name, out _);
 
     private protected override T GetCore<T>(string name) =>
-        Element.GetProperty(name).Deserialize<T>(WampJsonConvert.DefaultOptions)!;
+        Element.GetProperty(name).Deserialize(WampJsonConvert.TypeInfo<T>(WampJsonConvert.DefaultOptions))!;
 
-    private protected override T AsCore<T>() => value is T same ? same : Element.Deserialize<T>(WampJsonConvert.DefaultOptions)!;
+    private protected override T AsCore<T>() => value is T same ? same : Element.Deserialize(WampJsonConvert.TypeInfo<T>(WampJsonConvert.DefaultOptions))!;
 
     internal override object GetRawValue() => value;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Wampy.Proxies;
@@ -8,6 +9,8 @@ internal static class ProxyFactory
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<MethodInfo, ProxyMethod>> Plans = new();
 
+    [RequiresUnreferencedCode(ProxyRequirements.Message)]
+    [RequiresDynamicCode(ProxyRequirements.Message)]
     public static TService Create<TService>(IWampCaller caller)
         where TService : class
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Wampy.Proxies;
@@ -21,6 +22,8 @@ internal sealed class ProxyMethod
         _invoke = invoke;
     }
 
+    [RequiresUnreferencedCode(ProxyRequirements.Message)]
+    [RequiresDynamicCode(ProxyRequirements.Message)]
     public static IReadOnlyDictionary<MethodInfo, ProxyMethod> Plan(Type serviceType)
     {
         var plan = new Dictionary<MethodInfo, ProxyMethod>();
@@ -60,6 +63,8 @@ internal sealed class ProxyMethod
         return _invoke(client, _procedure, arguments, token);
     }
 
+    [RequiresUnreferencedCode(ProxyRequirements.Message)]
+    [RequiresDynamicCode(ProxyRequirements.Message)]
     private static ProxyMethod PlanMethod(Type serviceType, MethodInfo method)
     {
         var attribute = method.GetCustomAttribute<WampProcedureAttribute>()

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Wampy.Proxies;
 
 namespace Wampy;
@@ -15,6 +16,8 @@ public static class WampProxy
     /// <param name="caller">What makes the calls.</param>
     /// <returns>The proxy.</returns>
     /// <exception cref="ArgumentException"><typeparamref name="TService"/> is not an interface or has a method that cannot be proxied.</exception>
+    [RequiresUnreferencedCode(ProxyRequirements.Message)]
+    [RequiresDynamicCode(ProxyRequirements.Message)]
     public static TService Create<TService>(IWampCaller caller)
         where TService : class
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Wampy.Serialization.Json;
 
 namespace Wampy.Serialization;
 
@@ -54,6 +55,6 @@ internal sealed class PayloadTranscoder
     public T Deserialize<T>(JsonSerializerOptions options)
     {
         Writer.Flush();
-        return JsonSerializer.Deserialize<T>(_buffer.WrittenSpan, options)!;
+        return JsonSerializer.Deserialize(_buffer.WrittenSpan, WampJsonConvert.TypeInfo<T>(options))!;
     }
 }

@@ -38,9 +38,25 @@ public static class WampSerializers
     /// <param name="names">Serializer names.</param>
     /// <returns>The serializers.</returns>
     /// <exception cref="ArgumentException">A name is unknown or given twice.</exception>
-    public static IReadOnlyList<IWampSerializer> Resolve(IEnumerable<string> names)
+    public static IReadOnlyList<IWampSerializer> Resolve(IEnumerable<string> names) => Resolve(names, payloadOptions: null);
+
+    /// <summary>
+    /// The serializers for <paramref name="names"/> in that order (all three, JSON first, when the list is empty),
+    /// binding application values with <paramref name="payloadOptions"/>.
+    /// </summary>
+    /// <param name="names">Serializer names.</param>
+    /// <param name="payloadOptions">How application values bind (see <see cref="Json.WampJsonConvert.CreateOptions(System.Text.Json.JsonSerializerOptions?, System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver?)"/>); the shared defaults when <see langword="null"/>.</param>
+    /// <returns>The serializers.</returns>
+    /// <exception cref="ArgumentException">A name is unknown or given twice.</exception>
+    public static IReadOnlyList<IWampSerializer> Resolve(IEnumerable<string> names, System.Text.Json.JsonSerializerOptions? payloadOptions)
     {
         ArgumentNullException.ThrowIfNull(names);
+        if (payloadOptions is not null)
+        {
+            var list = names.ToList();
+            return Resolve(list.Count == 0 ? Names : list).Select(s => Create(s.Subprotocol, payloadOptions)).ToArray();
+        }
+
         var result = new List<IWampSerializer>();
         foreach (var name in names)
         {
@@ -56,4 +72,11 @@ public static class WampSerializers
 
         return result.Count == 0 ? All : result;
     }
+
+    private static IWampSerializer Create(string subprotocol, System.Text.Json.JsonSerializerOptions payloadOptions) => subprotocol switch
+    {
+        "wamp.2.json" => new JsonWampSerializer(payloadOptions),
+        "wamp.2.msgpack" => new MessagePackWampSerializer(payloadOptions),
+        _ => new CborWampSerializer(payloadOptions),
+    };
 }

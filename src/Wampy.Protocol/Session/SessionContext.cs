@@ -15,7 +15,9 @@ internal sealed class SessionContext
         Options = options;
         Logger = logger;
         Time = options.TimeProvider ?? TimeProvider.System;
-        Serializers = WampSerializers.Resolve(options.Serializers);
+        Serializers = WampSerializers.Resolve(
+            options.Serializers,
+            options.JsonTypeInfoResolver is null ? null : Serialization.Json.WampJsonConvert.CreateOptions(null, options.JsonTypeInfoResolver));
         var authenticators = new List<IWampAuthenticator>();
         if (options.Authentication.CreateAuthenticator() is { } configured)
         {

@@ -143,16 +143,24 @@ internal sealed class RealmAuthenticator
     }
 
     /// <summary>The WAMP-CRA challenge string: who, how, a nonce, the time and the session.</summary>
-    private static string CraChallenge(string authId, string role, long sessionId) => JsonSerializer.Serialize(new Dictionary<string, object>
+    private static string CraChallenge(string authId, string role, long sessionId)
     {
-        ["authid"] = authId,
-        ["authrole"] = role,
-        ["authmethod"] = "wampcra",
-        ["authprovider"] = "static",
-        ["nonce"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-        ["session"] = sessionId,
-    });
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("authid", authId);
+            json.WriteString("authrole", role);
+            json.WriteString("authmethod", "wampcra");
+            json.WriteString("authprovider", "static");
+            json.WriteString("nonce", Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+            json.WriteString("timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("session", sessionId);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static ChallengeMessage CryptosignChallenge(byte[] challenge) => new("cryptosign", new Dictionary<string, object?>
     {

@@ -155,7 +155,7 @@ internal static class CborValues
                 writer.WriteEndArray();
                 break;
             default:
-                WriteElement(writer, JsonSerializer.SerializeToElement(value, value.GetType(), options));
+                WriteElement(writer, JsonSerializer.SerializeToElement(value, WampJsonConvert.TypeInfo(options, value.GetType())));
                 break;
         }
     }
@@ -205,7 +205,7 @@ internal static class CborValues
             return;
         }
 
-        var element = value as JsonElement? ?? JsonSerializer.SerializeToElement(value, value.GetType(), options);
+        var element = value as JsonElement? ?? JsonSerializer.SerializeToElement(value, WampJsonConvert.TypeInfo(options, value.GetType()));
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new ArgumentException($"Keyword arguments must be a dictionary or an object; got {value.GetType().Name}.", nameof(argumentsKw));

@@ -23,7 +23,7 @@ public sealed class CborWampSerializer : IWampSerializer
     /// <param name="limits">Decoding limits; defaults when <see langword="null"/>.</param>
     public CborWampSerializer(JsonSerializerOptions? payloadOptions = null, WampSerializerLimits? limits = null)
     {
-        _options = payloadOptions is null ? WampJsonConvert.DefaultOptions : WampJsonConvert.CreateOptions(payloadOptions);
+        _options = WampJsonConvert.Prepare(payloadOptions);
         _maxDepth = (limits ?? new WampSerializerLimits()).MaxDepth;
     }
 

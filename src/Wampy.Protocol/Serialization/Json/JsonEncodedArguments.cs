@@ -40,7 +40,7 @@ internal sealed class JsonEncodedArguments(byte[] json, JsonSerializerOptions op
     private protected override T GetCore<T>(int index)
     {
         var reader = MoveTo(index);
-        return JsonSerializer.Deserialize<T>(ref reader, options)!;
+        return JsonSerializer.Deserialize(ref reader, WampJsonConvert.TypeInfo<T>(options))!;
     }
 
     internal override object? GetRawValue(int index)

@@ -29,10 +29,10 @@ internal sealed class JsonEncodedKeywordArguments(byte[] json, JsonSerializerOpt
     {
         var reader = CreateReader();
         TryMoveTo(ref reader, name);
-        return JsonSerializer.Deserialize<T>(ref reader, options)!;
+        return JsonSerializer.Deserialize(ref reader, WampJsonConvert.TypeInfo<T>(options))!;
     }
 
-    private protected override T AsCore<T>() => JsonSerializer.Deserialize<T>(json, options)!;
+    private protected override T AsCore<T>() => JsonSerializer.Deserialize(json, WampJsonConvert.TypeInfo<T>(options))!;
 
     internal override object GetRawValue()
     {

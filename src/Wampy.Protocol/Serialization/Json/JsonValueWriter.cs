@@ -54,7 +54,7 @@ internal static class JsonValueWriter
                 writer.WriteEndArray();
                 break;
             default:
-                JsonSerializer.Serialize(writer, value, value.GetType(), options);
+                JsonSerializer.Serialize(writer, value, WampJsonConvert.TypeInfo(options, value.GetType()));
                 break;
         }
     }
@@ -113,6 +113,6 @@ internal static class JsonValueWriter
                 $"Keyword arguments must be a dictionary or an object; got {value.GetType().Name}.", nameof(arguments));
         }
 
-        JsonSerializer.Serialize(writer, value, value.GetType(), options);
+        JsonSerializer.Serialize(writer, value, WampJsonConvert.TypeInfo(options, value.GetType()));
     }
 }

@@ -28,7 +28,7 @@ public sealed class JsonWampSerializer : IWampSerializer
     /// <param name="limits">Decoding limits; defaults when <see langword="null"/>.</param>
     public JsonWampSerializer(JsonSerializerOptions? payloadOptions = null, WampSerializerLimits? limits = null)
     {
-        _options = payloadOptions is null ? WampJsonConvert.DefaultOptions : WampJsonConvert.CreateOptions(payloadOptions);
+        _options = WampJsonConvert.Prepare(payloadOptions);
         _maxDepth = (limits ?? new WampSerializerLimits()).MaxDepth;
         _writerOptions = new JsonWriterOptions { Encoder = _options.Encoder, SkipValidation = true, MaxDepth = _maxDepth };
     }

@@ -127,7 +127,7 @@ internal static class MessagePackValues
 
                 break;
             default:
-                WriteElement(ref writer, JsonSerializer.SerializeToElement(value, value.GetType(), options));
+                WriteElement(ref writer, JsonSerializer.SerializeToElement(value, WampJsonConvert.TypeInfo(options, value.GetType())));
                 break;
         }
     }
@@ -173,7 +173,7 @@ internal static class MessagePackValues
             return;
         }
 
-        var element = value as JsonElement? ?? JsonSerializer.SerializeToElement(value, value.GetType(), options);
+        var element = value as JsonElement? ?? JsonSerializer.SerializeToElement(value, WampJsonConvert.TypeInfo(options, value.GetType()));
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new ArgumentException($"Keyword arguments must be a dictionary or an object; got {value.GetType().Name}.", nameof(argumentsKw));

@@ -21,7 +21,7 @@ public sealed class MessagePackWampSerializer : IWampSerializer
     /// <param name="limits">Decoding limits; defaults when <see langword="null"/>.</param>
     public MessagePackWampSerializer(JsonSerializerOptions? payloadOptions = null, WampSerializerLimits? limits = null)
     {
-        _options = payloadOptions is null ? WampJsonConvert.DefaultOptions : WampJsonConvert.CreateOptions(payloadOptions);
+        _options = WampJsonConvert.Prepare(payloadOptions);
         _maxDepth = (limits ?? new WampSerializerLimits()).MaxDepth;
     }
 
