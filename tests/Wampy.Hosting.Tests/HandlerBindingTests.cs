@@ -5,8 +5,11 @@ using Wampy.TestPeers;
 
 namespace Wampy.Hosting.Tests;
 
-/// <summary>A worker with handler classes, joined to fox-wamp, called by an Autobahn|JS peer.</summary>
-public sealed class BoundWorkerFixture : IAsyncLifetime
+/// <summary>
+/// A worker with handler classes, joined to fox-wamp, called by an Autobahn|JS peer; the handlers are bound by the
+/// start-up binder (reflection) or by the code Wampy's source generator wrote, and every test runs against both.
+/// </summary>
+public abstract class BoundWorkerFixture(bool generated) : IAsyncLifetime
 {
     public FoxRouter Router { get; } = new();
 
@@ -17,7 +20,7 @@ public sealed class BoundWorkerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Router.InitializeAsync();
-        Worker = await WorkerHost.StartJoinedAsync(Router.Url);
+        Worker = await WorkerHost.StartJoinedAsync(Router.Url, generated: generated);
         Peer = await AutobahnPeer.StartAsync(Router.Url, Router.Realm);
         await Peer.RegisterAsync("js.echo", "echo");
     }
@@ -30,7 +33,26 @@ public sealed class BoundWorkerFixture : IAsyncLifetime
     }
 }
 
-public class HandlerBindingTests(BoundWorkerFixture fixture) : IClassFixture<BoundWorkerFixture>
+public sealed class RuntimeBoundWorkerFixture() : BoundWorkerFixture(generated: false);
+
+public sealed class GeneratedBoundWorkerFixture() : BoundWorkerFixture(generated: true);
+
+/// <summary>The handler-binding tests with the start-up (reflection) binder.</summary>
+public sealed class RuntimeBinderTests(RuntimeBoundWorkerFixture fixture) : HandlerBindingTests<RuntimeBoundWorkerFixture>(fixture);
+
+/// <summary>The same tests with the handlers described at compile time by the source generator.</summary>
+public sealed class GeneratedBinderTests(GeneratedBoundWorkerFixture fixture) : HandlerBindingTests<GeneratedBoundWorkerFixture>(fixture)
+{
+    [Fact]
+    public void The_worker_runs_the_generated_descriptors()
+    {
+        Assert.Contains(WampyGeneratedHandlers.All, d => d.HandlerType == typeof(CalculatorHandler));
+        Assert.Contains(WampyGeneratedHandlers.All, d => d.HandlerType == typeof(NewsHandler));
+    }
+}
+
+public abstract class HandlerBindingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : BoundWorkerFixture
 {
     private AutobahnPeer Peer => fixture.Peer;
 

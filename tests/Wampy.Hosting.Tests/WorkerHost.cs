@@ -30,7 +30,8 @@ public sealed class WorkerHost : IAsyncDisposable
     public IWampClient Client => Services.GetRequiredService<IWampClient>();
 
     public static WorkerHost Build(
-        Uri url, Action<WampyOptions>? configure = null, Action<IWampyBuilder>? handlers = null, Action<ILoggingBuilder>? configureLogging = null)
+        Uri url, Action<WampyOptions>? configure = null, Action<IWampyBuilder>? handlers = null, Action<ILoggingBuilder>? configureLogging = null,
+        bool generated = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         var logs = new Microsoft.Extensions.Logging.Testing.FakeLoggerProvider();
@@ -50,7 +51,12 @@ public sealed class WorkerHost : IAsyncDisposable
             o.ShutdownTimeout = TimeSpan.FromSeconds(10);
             configure?.Invoke(o);
         });
-        if (handlers is null)
+        if (handlers is null && generated)
+        {
+            // The descriptors Wampy.Hosting.Generators wrote for this project at compile time.
+            wampy.AddHandler(Generated<CalculatorHandler>()).AddHandler(Generated<NewsHandler>());
+        }
+        else if (handlers is null)
         {
             wampy.AddHandler<CalculatorHandler>().AddHandler<NewsHandler>();
         }
@@ -63,9 +69,12 @@ public sealed class WorkerHost : IAsyncDisposable
         return new WorkerHost(builder.Build(), logs);
     }
 
-    public static async Task<WorkerHost> StartJoinedAsync(Uri url, Action<WampyOptions>? configure = null)
+    /// <summary>The compile-time description of <typeparamref name="T"/>.</summary>
+    public static WampHandlerDescriptor Generated<T>() => WampyGeneratedHandlers.All.Single(d => d.HandlerType == typeof(T));
+
+    public static async Task<WorkerHost> StartJoinedAsync(Uri url, Action<WampyOptions>? configure = null, bool generated = false)
     {
-        var host = Build(url, configure);
+        var host = Build(url, configure, generated: generated);
         await host.Host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await host.Client.WaitUntilConnectedAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return host;
