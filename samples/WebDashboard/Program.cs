@@ -1,6 +1,5 @@
 using Wampy.Hosting;
 using WebDashboard;
-using WorkerService.Handlers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,9 +9,8 @@ builder.Services.AddWampyRouter(builder.Configuration.GetSection("WampyRouter"))
 // The app's own WAMP session: it serves the worker sample's procedures and publishes the live value.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWampy(builder.Configuration.GetSection(WampyOptions.SectionName))
-    .AddHandler<BinaryNumberService>()
-    .AddHandler<DateService>()
-    .AddHandler<SubscribingService>();
+    .AddWampyHandlers()    // BinaryNumberService, DateService, SubscribingService: described at compile time
+    .AddJsonTypeInfoResolver(WorkerService.SampleJsonContext.Default);
 builder.Services.AddHostedService<LiveValuePublisher>();
 builder.Services.AddHealthChecks().AddWampy().AddWampyRouter();
 

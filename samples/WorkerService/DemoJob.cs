@@ -20,7 +20,8 @@ public sealed partial class DemoJob(IWampClient wamp, IConfiguration configurati
                 var binary = await wamp.CallAsync<string>("get_binary_number", [100], cancellationToken: stoppingToken);
                 var today = await wamp.CallAsync<string>("get_todays_date", cancellationToken: stoppingToken);
                 LogResults(logger, round, binary, today);
-                await wamp.PublishAsync("foo", [$"hello from round {round}"], options: new PublishOptions { ExcludeMe = false }, cancellationToken: stoppingToken);
+                await wamp.PublishAsync(
+                    "foo", [$"hello from round {round}"], new RoundReport(round, binary), new PublishOptions { ExcludeMe = false }, stoppingToken);
             }
             catch (Exception ex) when (ex is WampException or WampConnectionException or TimeoutException)
             {

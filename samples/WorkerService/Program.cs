@@ -9,7 +9,8 @@ builder.Services.AddWampyRouter(builder.Configuration.GetSection("WampyRouter"))
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWampy(builder.Configuration.GetSection(WampyOptions.SectionName))
-    .AddHandlersFromAssembly(typeof(Program).Assembly);
+    .AddWampyHandlers()    // the handler classes of this project, described at compile time by Wampy's generator
+    .AddJsonTypeInfoResolver(SampleJsonContext.Default);   // the sample's own payload types, without reflection
 builder.Services.AddHealthChecks().AddWampy().AddWampyRouter();
 builder.Services.AddHostedService<DemoJob>();
 builder.Services.AddSampleTelemetry(builder.Configuration.GetSection("Telemetry"));

@@ -62,6 +62,13 @@ public sealed class PackagingTests
                     Assert.DoesNotContain("NSec.Cryptography", dependencies);
                 }
 
+                if (id == "Wampy.Hosting")
+                {
+                    // The handler source generator rides along as an analyzer, not as a dependency.
+                    Assert.Contains("analyzers/dotnet/cs/Wampy.Hosting.Generators.dll", entries);
+                    Assert.DoesNotContain(dependencies, d => d.Contains("Generators", StringComparison.Ordinal));
+                }
+
                 if (id == "Wampy.Cryptosign")
                 {
                     Assert.Contains("NSec.Cryptography", dependencies);

@@ -85,6 +85,28 @@ public sealed partial class SnippetTests
         return [.. paths.Select(p => MetadataReference.CreateFromFile(p))];
     });
 
+    /// <summary>
+    /// The source generators every .NET project runs, from the SDK's reference pack: System.Text.Json's, for the
+    /// snippets that declare a JsonSerializerContext.
+    /// </summary>
+    private static readonly Lazy<ISourceGenerator[]> SdkGenerators = new(() =>
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var packs = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
+        var pack = Directory.GetDirectories(packs).OrderBy(d => Version.Parse(Path.GetFileName(d).Split('-')[0])).Last();
+        var path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        return [.. new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(path, new AnalyzerLoader()).GetGenerators(LanguageNames.CSharp)];
+    });
+
+    private sealed class AnalyzerLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+
     [Theory]
     [MemberData(nameof(Documents))]
     public void Every_csharp_snippet_compiles_in_a_worker_project(string document)
@@ -127,7 +149,12 @@ public sealed partial class SnippetTests
                 trees,
                 References.Value,
                 new CSharpCompilationOptions(program.Tree is null ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-            failures.AddRange(compilation.GetDiagnostics()
+
+            // As in a project that references Wampy.Hosting: its handler source generator runs too (AddWampyHandlers).
+            CSharpGeneratorDriver.Create([new Wampy.Hosting.Generators.WampHandlerGenerator().AsSourceGenerator(), .. SdkGenerators.Value], parseOptions: parse)
+                .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+            failures.AddRange(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"generator: {d.Id} {d.GetMessage()}"));
+            failures.AddRange(generated.GetDiagnostics()
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Select(d => $"{d.Location.GetLineSpan().Path}+{d.Location.GetLineSpan().StartLinePosition.Line}: {d.Id} {d.GetMessage()}")
                 .Distinct());

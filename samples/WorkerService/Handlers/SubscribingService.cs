@@ -7,8 +7,13 @@ public sealed partial class SubscribingService(ILogger<SubscribingService> logge
 {
     /// <summary>Receives events published to "foo".</summary>
     [WampTopic("foo")]
-    public void OnFoo(string message, WampEvent details) => LogEvent(logger, message, details.PublicationId);
+    public void OnFoo(string message, WampEvent details)
+    {
+        // DemoJob sends a RoundReport as keyword arguments; other publishers may send none.
+        var round = details.ArgumentsKw.Count > 0 ? details.ArgumentsKw.As<RoundReport>().Round : (int?)null;
+        LogEvent(logger, message, details.PublicationId, round);
+    }
 
-    [LoggerMessage(LogLevel.Information, "Event on 'foo': {Message} (publication {PublicationId})")]
-    private static partial void LogEvent(ILogger logger, string message, long publicationId);
+    [LoggerMessage(LogLevel.Information, "Event on 'foo': {Message} (publication {PublicationId}, round {Round})")]
+    private static partial void LogEvent(ILogger logger, string message, long publicationId, int? round);
 }
