@@ -37,10 +37,12 @@ public sealed partial class QuickStartTests
         var feed = Path.Combine(root, "feed");
         var project = Path.Combine(root, "MyWorker");
         Directory.CreateDirectory(project);
+        // A fresh version every run, as the README advises: NuGet's global cache would otherwise serve an earlier pack.
+        var suffix = $"quickstart.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         try
         {
-            var (packed, packLog) = await RunAsync(RepositoryPaths.Root, "pack", "Wampy.sln", "--no-build", "-c", configuration, "-o", feed, "-p:VersionSuffix=quickstart");
+            var (packed, packLog) = await RunAsync(RepositoryPaths.Root, "pack", "Wampy.sln", "--no-build", "-c", configuration, "-o", feed, $"-p:VersionSuffix={suffix}");
             Assert.True(packed == 0, packLog);
 
             // The quick start section, verbatim: Program.cs, the handler classes, the Reporter, appsettings.json.
@@ -53,7 +55,7 @@ public sealed partial class QuickStartTests
             await File.WriteAllTextAsync(Path.Combine(project, "Handlers.cs"), csharp[1]);
             await File.WriteAllTextAsync(Path.Combine(project, "Reporter.cs"), csharp[2]);
             await File.WriteAllTextAsync(Path.Combine(project, "appsettings.json"), blocks.First(b => b.Language == "json").Code);
-            await File.WriteAllTextAsync(Path.Combine(project, "MyWorker.csproj"), """
+            await File.WriteAllTextAsync(Path.Combine(project, "MyWorker.csproj"), $$"""
                 <Project Sdk="Microsoft.NET.Sdk.Worker">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
@@ -62,7 +64,7 @@ public sealed partial class QuickStartTests
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.0" />
-                    <PackageReference Include="Wampy.Hosting" Version="0.1.0-quickstart" />
+                    <PackageReference Include="Wampy.Hosting" Version="0.1.0-{{suffix}}" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -96,6 +98,16 @@ public sealed partial class QuickStartTests
             try
             {
                 Directory.Delete(root, recursive: true);
+                // This run's packages, restored into NuGet's global folder, go too.
+                var global = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+                foreach (var version in Directory.Exists(global) ? Directory.GetDirectories(global, "wampy.*").Select(p => Path.Combine(p, $"0.1.0-{suffix}")) : [])
+                {
+                    if (Directory.Exists(version))
+                    {
+                        Directory.Delete(version, recursive: true);
+                    }
+                }
             }
             catch (IOException)
             {

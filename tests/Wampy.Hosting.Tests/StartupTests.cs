@@ -165,8 +165,8 @@ public class StartupTests
     {
         var services = new ServiceCollection();
         services.AddWampy(o => { }).AddHandlersFromAssembly(typeof(CalculatorHandler).Assembly);
-        var handlers = services.Where(d => d.ImplementationInstance?.GetType().Name == "WampHandlerRegistration")
-            .Select(d => d.ImplementationInstance!.ToString()).ToList();
+        var handlers = services.Select(d => d.ImplementationInstance).OfType<Handlers.WampHandlerRegistration>()
+            .Select(r => r.HandlerType.Name).ToList();
         Assert.Contains(handlers, h => h!.Contains(nameof(CalculatorHandler), StringComparison.Ordinal));
         Assert.Contains(handlers, h => h!.Contains(nameof(NewsHandler), StringComparison.Ordinal));
         Assert.DoesNotContain(handlers, h => h!.Contains(nameof(NoMethodsHandler), StringComparison.Ordinal));
