@@ -6,6 +6,8 @@ switch (args.FirstOrDefault())
 {
     case "roundtrip":
         return await RoundTripBenchmark.RunAsync(args[1..]);
+    case "fanout":
+        return await FanOutBenchmark.RunAsync(args[1..]);
     case "router":
         // The round-trip benchmark runs Wampy.Router in a process of its own, like fox-wamp.
         await using (var router = await WampRouter.StartAsync(new WampRouterOptions

@@ -9,6 +9,7 @@ namespace Wampy.Benchmarks;
 /// A load tool, not a BenchmarkDotNet job: a caller and a callee exchange calls through a real router with N
 /// calls in flight, and the same workload is driven by Autobahn|JS in the same run. Routers: fox-wamp (Node.js)
 /// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
+/// It first measures the floor (a raw WebSocket echo in process) and reports client bytes allocated per call.
 /// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
 /// [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
 /// </summary>
@@ -30,8 +31,11 @@ internal static class RoundTripBenchmark
 
         Console.WriteLine($"{Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run; latencies in µs.");
         Console.WriteLine();
-        Console.WriteLine("| router | client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call | router CPU µs/call |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var floor = await EchoFloor.MeasureAsync(warmup, seconds);
+        Console.WriteLine($"Floor: raw WebSocket echo (ClientWebSocket <-> Kestrel, in process, 1 in flight): {floor.PerSecond:0} round trips/s, p50 {floor.P50:0} µs, p99 {floor.P99:0} µs.");
+        Console.WriteLine();
+        Console.WriteLine("| router | client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call | router CPU µs/call | client bytes allocated/call |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var routerName in routers)
         {
             await using var router = await BenchRouter.StartAsync(routerName);
@@ -39,13 +43,18 @@ internal static class RoundTripBenchmark
             {
                 var wampy = await RunWampyAsync(router, inflight, warmup, seconds);
                 Print(router.Name, "Wampy", inflight, wampy);
+                if (inflight == 1)
+                {
+                    Console.WriteLine($"| {router.Name} | ratio Wampy/echo floor | 1 | | {wampy.P50 / floor.P50:0.00}x | | | | | |");
+                }
+
                 if (withAutobahn)
                 {
                     var autobahn = await RunAutobahnAsync(router, inflight, warmup, seconds);
                     Print(router.Name, "Autobahn|JS", inflight, autobahn);
                     Console.WriteLine(
                         $"| {router.Name} | ratio Wampy/Autobahn | {inflight} | {wampy.CallsPerSecond / autobahn.CallsPerSecond:0.00}x | " +
-                        $"{wampy.P50 / autobahn.P50:0.00}x | | {wampy.P99 / autobahn.P99:0.00}x | {wampy.CpuMicrosPerCall / autobahn.CpuMicrosPerCall:0.00}x | |");
+                        $"{wampy.P50 / autobahn.P50:0.00}x | | {wampy.P99 / autobahn.P99:0.00}x | {wampy.CpuMicrosPerCall / autobahn.CpuMicrosPerCall:0.00}x | | |");
                 }
             }
         }
@@ -78,11 +87,10 @@ internal static class RoundTripBenchmark
 
         var measuring = false;
         var stop = false;
-        var latencies = new List<double>[inflight];
+        var latencies = new LatencyHistogram();
         using var process = Process.GetCurrentProcess();
         async Task Worker(int index)
         {
-            var mine = latencies[index] = new List<double>(1 << 16);
             object?[] arguments = [index, "hello"];
             while (!Volatile.Read(ref stop))
             {
@@ -90,7 +98,7 @@ internal static class RoundTripBenchmark
                 await caller.CallAsync(procedure, arguments).ConfigureAwait(false);
                 if (Volatile.Read(ref measuring))
                 {
-                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                    latencies.Record(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
                 }
             }
         }
@@ -100,26 +108,29 @@ internal static class RoundTripBenchmark
         process.Refresh();
         var cpuStart = process.TotalProcessorTime;
         var routerCpuStart = router.Cpu();
+        var allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref measuring, true);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         Volatile.Write(ref measuring, false);
         clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuStart;
         var routerCpu = router.Cpu() - routerCpuStart;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(workers);
 
-        var all = latencies.SelectMany(l => l).ToArray();
-        Array.Sort(all);
+        // Caller and callee are both in this process: the bytes are the whole client side of a call, both ends.
+        var calls = latencies.Count;
         return new Measurement(
-            all.Length / clock.Elapsed.TotalSeconds,
-            Percentile(all, 0.50),
-            Percentile(all, 0.90),
-            Percentile(all, 0.99),
-            cpu.TotalMicroseconds / all.Length,
-            routerCpu.TotalMicroseconds / all.Length);
+            calls / clock.Elapsed.TotalSeconds,
+            latencies.Percentile(0.50),
+            latencies.Percentile(0.90),
+            latencies.Percentile(0.99),
+            cpu.TotalMicroseconds / calls,
+            routerCpu.TotalMicroseconds / calls,
+            (double)allocated / calls);
     }
 
     private static async Task<Measurement> RunAutobahnAsync(BenchRouter router, int inflight, double warmup, double seconds)
@@ -143,21 +154,19 @@ internal static class RoundTripBenchmark
             root.GetProperty("p90").GetDouble(),
             root.GetProperty("p99").GetDouble(),
             root.GetProperty("cpuMicrosPerCall").GetDouble(),
-            routerCpu.TotalMicroseconds / (callsPerSecond * seconds));
+            routerCpu.TotalMicroseconds / (callsPerSecond * seconds),
+            double.NaN);
     }
 
     private static void Print(string router, string client, int inflight, Measurement m) =>
         Console.WriteLine(
-            $"| {router} | {client} | {inflight} | {m.CallsPerSecond:0} | {m.P50:0} | {m.P90:0} | {m.P99:0} | {m.CpuMicrosPerCall:0.0} | {m.RouterCpuMicrosPerCall:0.0} |");
+            $"| {router} | {client} | {inflight} | {m.CallsPerSecond:0} | {m.P50:0} | {m.P90:0} | {m.P99:0} | {m.CpuMicrosPerCall:0.0} | {m.RouterCpuMicrosPerCall:0.0} | {(double.IsNaN(m.BytesPerCall) ? "" : m.BytesPerCall.ToString("0", CultureInfo.InvariantCulture))} |");
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private sealed record Measurement(double CallsPerSecond, double P50, double P90, double P99, double CpuMicrosPerCall, double RouterCpuMicrosPerCall);
+    private sealed record Measurement(double CallsPerSecond, double P50, double P90, double P99, double CpuMicrosPerCall, double RouterCpuMicrosPerCall, double BytesPerCall);
 }
