@@ -31,6 +31,7 @@ internal static class EchoFloor
                 var received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     return;
                 }
 
@@ -71,7 +72,7 @@ internal static class EchoFloor
         }
 
         var perSecond = count / clock.Elapsed.TotalSeconds;
-        await client.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         await app.StopAsync();
         return (perSecond, histogram.Percentile(0.5), histogram.Percentile(0.99));
     }

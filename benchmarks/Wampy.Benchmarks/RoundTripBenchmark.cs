@@ -11,7 +11,7 @@ namespace Wampy.Benchmarks;
 /// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
 /// It first measures the floor (a raw WebSocket echo in process) and reports client bytes allocated per call.
 /// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
-/// [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
+/// [--profile-allocations] (prints the types allocated per call, sampled) [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
 /// </summary>
 internal static class RoundTripBenchmark
 {
@@ -23,6 +23,7 @@ internal static class RoundTripBenchmark
         var warmup = double.Parse(Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
         var withAutobahn = !args.Contains("--no-autobahn");
         s_propagate = !args.Contains("--no-propagation");
+        s_profileAllocations = args.Contains("--profile-allocations");
         using var tracing = args.Contains("--trace") ? TraceEverything() : null;
         if (tracing is not null)
         {
@@ -63,6 +64,7 @@ internal static class RoundTripBenchmark
     }
 
     private static bool s_propagate = true;
+    private static bool s_profileAllocations;
 
     /// <summary>Records every span of the Wampy sources, the work an OpenTelemetry SDK with an always-on sampler does.</summary>
     private static System.Diagnostics.ActivityListener TraceEverything()
@@ -108,6 +110,8 @@ internal static class RoundTripBenchmark
         process.Refresh();
         var cpuStart = process.TotalProcessorTime;
         var routerCpuStart = router.Cpu();
+        using var sampler = s_profileAllocations ? new AllocationSampler() : null;
+        sampler?.Start();
         var allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref measuring, true);
@@ -115,6 +119,16 @@ internal static class RoundTripBenchmark
         Volatile.Write(ref measuring, false);
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
+        sampler?.Stop();
+        if (sampler is not null)
+        {
+            Console.WriteLine($"Allocations sampled ({inflight} in flight), bytes per call by type:");
+            foreach (var (type, bytes) in sampler.Top(15))
+            {
+                Console.WriteLine($"  {(double)bytes / latencies.Count,8:0.0}  {type}");
+            }
+        }
+
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuStart;
         var routerCpu = router.Cpu() - routerCpuStart;

@@ -2,25 +2,138 @@ using Wampy.Messages;
 
 namespace Wampy.Session;
 
-/// <summary>A request waiting for its reply, correlated by request id.</summary>
-/// <param name="replyType">The message type that answers the request successfully.</param>
-/// <param name="action">What the request does, e.g. "Call to".</param>
-/// <param name="uri">The procedure or topic, for error messages.</param>
-internal sealed class PendingRequest(WampMessageType replyType, string action, string uri)
-    : TaskCompletionSource<WampMessage>(TaskCreationOptions.RunContinuationsAsynchronously)
+/// <summary>
+/// A request waiting for its reply. It carries its own deadline and cancellation (one timer and one token
+/// registration, armed by <see cref="WampSession.RequestAsync"/>), so waiting for a reply costs no extra task or
+/// state machine; whichever comes first of the reply, the deadline, the caller's cancellation or the end of the
+/// session takes it out of the session's table and settles it.
+/// </summary>
+internal abstract class PendingRequest(WampMessageType replyType, string action, string uri)
 {
-    /// <summary>The message type that answers the request successfully.</summary>
+    private ITimer? _timer;
+    private RequestTimers.Slot? _slot;
+    private CancellationTokenRegistration _cancellation;
+    private WampSession? _session;
+    private long _requestId;
+    private TimeSpan _timeout;
+
     public WampMessageType ReplyType => replyType;
 
-    /// <summary>What the request does, e.g. "Call to 'com.example.add'", for error messages (built only when needed).</summary>
     public string Context => $"{action} '{uri}'";
 
-    /// <summary>Runs on the receive loop with the successful reply, before the waiter resumes (e.g. to map a new registration).</summary>
     public Action<WampMessage>? OnReply { get; init; }
 
-    /// <summary>Receives progressive RESULTs (details <c>progress</c>) of a call that asked for them; the request stays pending.</summary>
     public Action<ResultMessage>? OnProgress { get; init; }
 
-    /// <summary>Runs when the caller gives up waiting (timeout, cancellation, an abandoned stream) before the reply came.</summary>
-    public Action? OnAbandon { get; init; }
+    /// <summary>For a call: how the router is told to cancel it when the caller stops waiting; <see langword="null"/> for other requests.</summary>
+    public WampCancelMode? CancelOnAbandon { get; init; }
+
+    /// <summary>For a request whose task completes with the reply message itself.</summary>
+    public static readonly Func<WampMessage, WampMessage> Itself = static reply => reply;
+
+    /// <summary>
+    /// Starts the deadline (a pooled timer of <paramref name="timers"/> when it runs on <paramref name="clock"/>, else a
+    /// timer of its own) and the cancellation of the request sent as <paramref name="requestId"/>.
+    /// </summary>
+    public void Arm(WampSession session, long requestId, TimeSpan? timeout, TimeProvider clock, RequestTimers timers, CancellationToken cancellationToken)
+    {
+        _session = session;
+        _requestId = requestId;
+        if (timeout is { } limit && limit != Timeout.InfiniteTimeSpan)
+        {
+            _timeout = limit;
+            if (ReferenceEquals(clock, timers.Clock))
+            {
+                _slot = timers.Start(this, limit);
+            }
+            else
+            {
+                _timer = clock.CreateTimer(static state => ((PendingRequest)state!).Expire(), this, limit, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.UnsafeRegister(static state => ((PendingRequest)state!).Cancel(), this);
+        }
+    }
+
+    /// <summary>Settles with the reply; the session has taken the request out of its table.</summary>
+    public void Complete(WampMessage reply)
+    {
+        Disarm();
+        SetReply(reply);
+    }
+
+    /// <summary>Settles with an error; the session has taken the request out of its table.</summary>
+    public void Fail(Exception error)
+    {
+        Disarm();
+        SetError(error);
+    }
+
+    protected abstract void SetReply(WampMessage reply);
+
+    protected abstract void SetError(Exception error);
+
+    protected abstract void SetCanceled(CancellationToken cancellationToken);
+
+    /// <summary>The deadline passed: the request fails with <see cref="WampTimeoutException"/> unless it was settled.</summary>
+    public void Expire()
+    {
+        if (_session!.TryAbandon(_requestId, this))
+        {
+            Fail(new WampTimeoutException($"{Context} timed out after {_timeout.TotalSeconds:0.###} s.", new TimeoutException()));
+        }
+    }
+
+    private void Cancel()
+    {
+        if (_session!.TryAbandon(_requestId, this))
+        {
+            var token = _cancellation.Token;
+            Disarm();
+            SetCanceled(token);
+        }
+    }
+
+    private void Disarm()
+    {
+        _timer?.Dispose();
+        if (Interlocked.Exchange(ref _slot, null) is { } slot)
+        {
+            _session!.Timers.Stop(slot);
+        }
+
+        _cancellation.Dispose();
+    }
+}
+
+/// <summary>A request whose task completes with <typeparamref name="TResult"/>, made from the reply.</summary>
+internal sealed class PendingRequest<TResult>(WampMessageType replyType, string action, string uri, Func<WampMessage, TResult> result)
+    : PendingRequest(replyType, action, uri)
+{
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResult> Task => _completion.Task;
+
+    protected override void SetReply(WampMessage reply)
+    {
+        TResult value;
+        try
+        {
+            value = result(reply);
+        }
+        catch (Exception ex) when (ex is InvalidCastException or WampyException)
+        {
+            _completion.TrySetException(ex);
+            return;
+        }
+
+        _completion.TrySetResult(value);
+    }
+
+    protected override void SetError(Exception error) => _completion.TrySetException(error);
+
+    protected override void SetCanceled(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
 }

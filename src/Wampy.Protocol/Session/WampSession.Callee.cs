@@ -18,7 +18,7 @@ internal sealed partial class WampSession
         _sendProgress ??= Send;
         var requestId = _ids.Next();
         var message = new RegisterMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, procedure);
-        var pending = new PendingRequest(WampMessageType.Registered, "Registration of", procedure)
+        var pending = new PendingRequest<WampMessage>(WampMessageType.Registered, "Registration of", procedure, PendingRequest.Itself)
         {
             // Mapped on the receive loop, so that an INVOCATION right behind REGISTERED finds its handler.
             OnReply = reply =>
@@ -42,7 +42,7 @@ internal sealed partial class WampSession
         await EndAsync(
             requestId,
             new UnregisterMessage(requestId, registration.RegistrationId),
-            new PendingRequest(WampMessageType.Unregistered, "Unregistration of", registration.Procedure)).ConfigureAwait(false);
+            new PendingRequest<WampMessage>(WampMessageType.Unregistered, "Unregistration of", registration.Procedure, PendingRequest.Itself)).ConfigureAwait(false);
     }
 
     private void HandleInvocation(InvocationMessage invocation)

@@ -7,21 +7,46 @@ namespace Wampy.Session;
 
 internal sealed partial class WampSession
 {
-    public async Task<WampResult> CallAsync(
+    /// <summary>
+    /// Sends a CALL and returns the task of its result. While the outbound queue has room (the usual case) nothing is
+    /// awaited here: the task is the pending request's own, so a call costs no state machine of its own.
+    /// </summary>
+    public Task<WampResult> CallAsync(
         string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken,
         Dictionary<string, object?>? trace = null)
     {
-        await WaitForOutboundSpaceAsync(cancellationToken).ConfigureAwait(false);
+        var space = WaitForOutboundSpaceAsync(cancellationToken);
+        return space.IsCompletedSuccessfully
+            ? StartCall(procedure, arguments, argumentsKw, options, cancellationToken, trace)
+            : CallWhenSpaceAsync(space, procedure, arguments, argumentsKw, options, cancellationToken, trace);
+    }
+
+    private async Task<WampResult> CallWhenSpaceAsync(
+        ValueTask space, string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options,
+        CancellationToken cancellationToken, Dictionary<string, object?>? trace)
+    {
+        await space.ConfigureAwait(false);
+        return await StartCall(procedure, arguments, argumentsKw, options, cancellationToken, trace).ConfigureAwait(false);
+    }
+
+    private Task<WampResult> StartCall(
+        string procedure, WampArguments? arguments, WampKeywordArguments? argumentsKw, CallOptions? options, CancellationToken cancellationToken,
+        Dictionary<string, object?>? trace)
+    {
         var requestId = _ids.Next();
         var message = new CallMessage(requestId, Diagnostics.TraceContext.With(CallOptionsToWire(options, receiveProgress: false), trace), procedure, arguments, argumentsKw);
-        var pending = new PendingRequest(WampMessageType.Result, "Call to", procedure)
+        var pending = new PendingRequest<WampResult>(WampMessageType.Result, "Call to", procedure, ToResult)
         {
-            OnAbandon = () => Cancel(requestId, options?.CancelMode ?? WampCancelMode.KillNoWait),
+            CancelOnAbandon = options?.CancelMode ?? WampCancelMode.KillNoWait,
         };
-        var reply = (ResultMessage)await RequestAsync(
-            requestId, message, pending, options?.Timeout ?? _options.DefaultCallTimeout, cancellationToken).ConfigureAwait(false);
-        return new WampResult(reply.Arguments, reply.ArgumentsKw, reply.Details);
+        return RequestAsync(requestId, message, pending, options?.Timeout ?? _options.DefaultCallTimeout, cancellationToken);
     }
+
+    private static readonly Func<WampMessage, WampResult> ToResult = static reply =>
+    {
+        var result = (ResultMessage)reply;
+        return new WampResult(result.Arguments, result.ArgumentsKw, result.Details);
+    };
 
     /// <summary>
     /// Calls with <c>receive_progress</c>: yields each progressive result as it arrives, then the final result
@@ -35,10 +60,10 @@ internal sealed partial class WampSession
         var requestId = _ids.Next();
         var results = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var message = new CallMessage(requestId, Diagnostics.TraceContext.With(CallOptionsToWire(options, receiveProgress: true), trace), procedure, arguments, argumentsKw);
-        var pending = new PendingRequest(WampMessageType.Result, "Call to", procedure)
+        var pending = new PendingRequest<WampMessage>(WampMessageType.Result, "Call to", procedure, PendingRequest.Itself)
         {
             OnProgress = progress => results.Writer.TryWrite(new WampResult(progress.Arguments, progress.ArgumentsKw, progress.Details)),
-            OnAbandon = () => Cancel(requestId, options?.CancelMode ?? WampCancelMode.KillNoWait),
+            CancelOnAbandon = options?.CancelMode ?? WampCancelMode.KillNoWait,
         };
         var final = RequestAsync(requestId, message, pending, options?.Timeout ?? _options.DefaultCallTimeout, cancellationToken);
         _ = final.ContinueWith(

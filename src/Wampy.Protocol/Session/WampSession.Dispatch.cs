@@ -72,18 +72,18 @@ internal sealed partial class WampSession
 
         if (reply.MessageType != pending.ReplyType)
         {
-            pending.TrySetException(new WampProtocolViolationException(
+            pending.Fail(new WampProtocolViolationException(
                 $"{pending.Context}: the router answered {reply.MessageType.ToString().ToUpperInvariant()} where {pending.ReplyType.ToString().ToUpperInvariant()} was expected."));
             return;
         }
 
         pending.OnReply?.Invoke(reply);
-        pending.TrySetResult(reply);
+        pending.Complete(reply);
     }
 
     private void Progress(ResultMessage progress)
     {
-        if (_pending.TryGetValue(progress.RequestId, out var pending) && pending.OnProgress is { } onProgress)
+        if (_pending.TryGet(progress.RequestId, out var pending) && pending.OnProgress is { } onProgress)
         {
             onProgress(progress);
         }
@@ -101,7 +101,7 @@ internal sealed partial class WampSession
             return;
         }
 
-        pending.TrySetException(WampException.FromError(error.Error, error.Arguments, error.ArgumentsKw, error.Details, pending.Context));
+        pending.Fail(WampException.FromError(error.Error, error.Arguments, error.ArgumentsKw, error.Details, pending.Context));
     }
 
     private void HandleGoodbye(GoodbyeMessage goodbye)

@@ -78,10 +78,10 @@ internal sealed partial class WampSession
     private void SendProbe()
     {
         var requestId = _ids.Next();
-        var pending = new PendingRequest(WampMessageType.Result, "Heartbeat probe", ProbeProcedure);
+        var pending = new PendingRequest<WampMessage>(WampMessageType.Result, "Heartbeat probe", ProbeProcedure, PendingRequest.Itself);
         // Its outcome does not matter (any frame proves the router alive); observe it so that no error goes unobserved.
         _ = pending.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        _pending[requestId] = pending;
+        _pending.Add(requestId, pending);
         try
         {
             Send(new CallMessage(requestId, WampDictionary.Empty, ProbeProcedure, WampArguments.From(SessionId), null));

@@ -18,7 +18,7 @@ internal sealed partial class WampSession
             return null;
         }
 
-        var pending = new PendingRequest(WampMessageType.Published, "Publication to", topic);
+        var pending = new PendingRequest<WampMessage>(WampMessageType.Published, "Publication to", topic, PendingRequest.Itself);
         var reply = (PublishedMessage)await RequestAsync(requestId, message, pending, null, cancellationToken).ConfigureAwait(false);
         return reply.PublicationId;
     }

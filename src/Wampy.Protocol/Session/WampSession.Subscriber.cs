@@ -55,7 +55,7 @@ internal sealed partial class WampSession
 
         var requestId = _ids.Next();
         var message = new SubscribeMessage(requestId, options?.ToWire() ?? WampDictionary.Empty, topic);
-        var pending = new PendingRequest(WampMessageType.Subscribed, "Subscription to", topic)
+        var pending = new PendingRequest<WampMessage>(WampMessageType.Subscribed, "Subscription to", topic, PendingRequest.Itself)
         {
             // Mapped on the receive loop, so that an EVENT right behind SUBSCRIBED finds its handlers.
             OnReply = reply =>
@@ -123,7 +123,7 @@ internal sealed partial class WampSession
         await EndAsync(
             requestId,
             new UnsubscribeMessage(requestId, subscription.SubscriptionId),
-            new PendingRequest(WampMessageType.Unsubscribed, "Unsubscription from", subscription.Topic)).ConfigureAwait(false);
+            new PendingRequest<WampMessage>(WampMessageType.Unsubscribed, "Unsubscription from", subscription.Topic, PendingRequest.Itself)).ConfigureAwait(false);
     }
 
     private void HandleEvent(EventMessage message)

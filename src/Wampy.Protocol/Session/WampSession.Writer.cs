@@ -16,26 +16,26 @@ internal sealed partial class WampSession
             throw LostException();
         }
 
-        var frame = new PooledFrameWriter();
+        var frame = PooledFrameWriter.Rent();
         try
         {
             _serializer.Serialize(message, frame);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            frame.Dispose();
+            frame.Return();
             throw new ArgumentException($"The {message.MessageType.ToString().ToUpperInvariant()} message could not be serialized: {ex.Message}", ex);
         }
         catch
         {
-            frame.Dispose();
+            frame.Return();
             throw;
         }
 
         if (frame.WrittenMemory.Length > _connection.MaxOutgoingMessageSize)
         {
             var length = frame.WrittenMemory.Length;
-            frame.Dispose();
+            frame.Return();
             throw new ArgumentException(
                 $"The {message.MessageType.ToString().ToUpperInvariant()} message of {length} bytes exceeds the router's maximum RawSocket message length of {_connection.MaxOutgoingMessageSize} bytes.");
         }
@@ -85,7 +85,7 @@ internal sealed partial class WampSession
     private void Release(PooledFrameWriter frame)
     {
         var queued = Interlocked.Add(ref _queuedBytes, -frame.WrittenCount);
-        frame.Dispose();
+        frame.Return();
         if (Volatile.Read(ref _space) is not null && queued < _options.MaxOutboundQueueBytes)
         {
             SignalSpace();

@@ -35,7 +35,8 @@ internal sealed partial class WampSession
     /// </summary>
     private static TimeProvider CloseClock => TimeProvider.System;
     private readonly WampRequestIdGenerator _ids = new();
-    private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
+    private readonly PendingTable _pending = new();
+    private RequestTimers? _timers;
     private readonly ConcurrentQueue<PooledFrameWriter> _outbox = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource<WampSessionClosedEventArgs> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -156,54 +157,67 @@ internal sealed partial class WampSession
     public void Abort(string reason, string message) => Terminate(reason, message, closedByClient: true, exception: null);
 
     /// <summary>Registers a pending request, sends it and waits for the reply (or the timeout, or cancellation).</summary>
-    public async Task<WampMessage> RequestAsync(
-        long requestId, WampMessage request, PendingRequest pending, TimeSpan? timeout, CancellationToken cancellationToken, TimeProvider? clock = null)
+    public Task<TResult> RequestAsync<TResult>(
+        long requestId, WampMessage request, PendingRequest<TResult> pending, TimeSpan? timeout, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
-        _pending[requestId] = pending;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult>(cancellationToken);
+        }
+
+        _pending.Add(requestId, pending);
         if (IsTerminated)
         {
             _pending.TryRemove(requestId, out _);
-            throw LostException();
+            return Task.FromException<TResult>(LostException());
         }
 
+        // Armed before sending, so that a reply cannot settle the request before its timer exists.
+        pending.Arm(this, requestId, timeout, clock ?? _time, Timers, cancellationToken);
         try
         {
             Send(request);
         }
-        catch
+        catch (Exception ex)
         {
-            _pending.TryRemove(requestId, out _);
-            throw;
+            if (_pending.TryRemove(requestId, pending))
+            {
+                pending.Fail(ex);
+            }
         }
 
-        if (timeout is null && !cancellationToken.CanBeCanceled)
-        {
-            return await pending.Task.ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await pending.Task.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, clock ?? _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException ex)
-        {
-            Abandon(requestId);
-            throw new WampTimeoutException($"{pending.Context} timed out after {timeout!.Value.TotalSeconds:0.###} s.", ex);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Abandon(requestId);
-            throw;
-        }
+        return pending.Task;
     }
+
+    /// <summary>The pooled deadline timers of this session's requests (on the session's clock).</summary>
+    public RequestTimers Timers => _timers ?? Interlocked.CompareExchange(ref _timers, new RequestTimers(_time), null) ?? _timers;
 
     /// <summary>Stops waiting for a request's reply; a reply that still comes is dropped (correlated by request id).</summary>
     public void Abandon(long requestId)
     {
-        if (_pending.TryRemove(requestId, out var pending))
+        if (_pending.TryGet(requestId, out var pending))
         {
-            pending.OnAbandon?.Invoke();
+            TryAbandon(requestId, pending);
         }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="pending"/> out of the table unless its reply (or the end of the session) got it first;
+    /// a call taken out is cancelled at the router. Returns whether it was taken out here.
+    /// </summary>
+    public bool TryAbandon(long requestId, PendingRequest pending)
+    {
+        if (!_pending.TryRemove(requestId, pending))
+        {
+            return false;
+        }
+
+        if (pending.CancelOnAbandon is { } mode)
+        {
+            Cancel(requestId, mode);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -212,7 +226,7 @@ internal sealed partial class WampSession
     /// dropped it with the session), the router removed it on its side (<c>no_such_registration</c>,
     /// <c>no_such_subscription</c>), or the router never answers.
     /// </summary>
-    private async Task EndAsync(long requestId, WampMessage request, PendingRequest pending)
+    private async Task EndAsync(long requestId, WampMessage request, PendingRequest<WampMessage> pending)
     {
         try
         {
@@ -334,13 +348,12 @@ internal sealed partial class WampSession
         }
 
         var lost = new WampConnectionLostException($"The session ended before the reply arrived: {message}", exception);
-        foreach (var id in _pending.Keys)
+        foreach (var pending in _pending.RemoveAll())
         {
-            if (_pending.TryRemove(id, out var pending))
-            {
-                pending.TrySetException(lost);
-            }
+            pending.Fail(lost);
         }
+
+        _timers?.Dispose();
 
         _goodbyeReply?.TrySetException(lost);
         CompleteSubscriptions();
