@@ -8,7 +8,7 @@ namespace Wampy.Session;
 internal sealed partial class WampSession
 {
     private readonly ConcurrentDictionary<long, Registration> _registrations = new();
-    private readonly ConcurrentDictionary<long, CancellationTokenSource> _invocations = new();
+    private readonly RequestTable<CancellationTokenSource> _invocations = new();
     private Action<WampMessage>? _sendProgress;
 
     public async Task<IWampRegistration> RegisterAsync(
@@ -57,7 +57,7 @@ internal sealed partial class WampSession
 
         // Cancelled by INTERRUPT, or by the end of the session (Terminate cancels every invocation in flight).
         var cancellation = new CancellationTokenSource();
-        _invocations[invocation.RequestId] = cancellation;
+        _invocations.Add(invocation.RequestId, cancellation);
         if (IsTerminated)
         {
             cancellation.Cancel();
@@ -68,7 +68,7 @@ internal sealed partial class WampSession
 
     private void CancelInvocations()
     {
-        foreach (var cancellation in _invocations.Values)
+        foreach (var cancellation in _invocations.Snapshot())
         {
             try
             {
@@ -83,7 +83,7 @@ internal sealed partial class WampSession
 
     private void HandleInterrupt(InterruptMessage interrupt)
     {
-        if (_invocations.TryGetValue(interrupt.RequestId, out var cancellation))
+        if (_invocations.TryGet(interrupt.RequestId, out var cancellation))
         {
             try
             {

@@ -35,7 +35,7 @@ internal sealed partial class WampSession
     /// </summary>
     private static TimeProvider CloseClock => TimeProvider.System;
     private readonly WampRequestIdGenerator _ids = new();
-    private readonly PendingTable _pending = new();
+    private readonly RequestTable<PendingRequest> _pending = new();
     private RequestTimers? _timers;
     private readonly ConcurrentQueue<PooledFrameWriter> _outbox = new();
     private readonly CancellationTokenSource _lifetime = new();

@@ -1,5 +1,6 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Wampy.Serialization;
 
 namespace Wampy.Transports.RawSocket;
@@ -40,6 +41,8 @@ internal sealed class RawSocketConnection : IWampConnection
 
     public int MaxOutgoingMessageSize => _maxSend;
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool flush = true, CancellationToken cancellationToken = default)
     {
         if (frame.Length > _maxSend)
@@ -68,6 +71,8 @@ internal sealed class RawSocketConnection : IWampConnection
         }
     }
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken = default)
     {
         var header = new byte[4];
@@ -160,6 +165,8 @@ internal sealed class RawSocketConnection : IWampConnection
         output.Advance(4);
     }
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FlushBatchAsync(CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Wampy.Transports.WebSockets;
 
@@ -35,6 +36,8 @@ internal sealed class BatchingStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_readEnd == _readStart)
@@ -106,6 +109,8 @@ internal sealed class BatchingStream(Stream inner) : Stream
 
     public override ValueTask DisposeAsync() => inner.DisposeAsync();
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteHeldAsync(CancellationToken cancellationToken)
     {
         try

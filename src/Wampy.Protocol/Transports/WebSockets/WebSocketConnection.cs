@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using Wampy.Serialization;
 
 namespace Wampy.Transports.WebSockets;
@@ -16,6 +17,8 @@ internal sealed class WebSocketConnection(
 
     public int MaxOutgoingMessageSize => int.MaxValue;
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool flush = true, CancellationToken cancellationToken = default)
     {
         try
@@ -33,6 +36,8 @@ internal sealed class WebSocketConnection(
         }
     }
 
+    // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken = default)
     {
         var total = 0;
