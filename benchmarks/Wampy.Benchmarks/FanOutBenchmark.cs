@@ -141,19 +141,9 @@ internal static class FanOutBenchmark
 
     private static async Task<Result> RunAutobahnAsync(BenchRouter router, int subscribers, int window, double warmup, double seconds)
     {
-        await using var node = NodeProcess.Start(
-            "bench-fanout.js",
-            router.Url.ToString(),
-            subscribers.ToString(CultureInfo.InvariantCulture),
-            window.ToString(CultureInfo.InvariantCulture),
-            warmup.ToString(CultureInfo.InvariantCulture),
-            seconds.ToString(CultureInfo.InvariantCulture));
-        await node.WaitForLineAsync(static l => l == "MEASURE_START", TimeSpan.FromSeconds(warmup + 120));
-        var routerCpuStart = router.Cpu();
-        var line = await node.WaitForLineAsync(static l => l.StartsWith('{'), TimeSpan.FromSeconds(seconds + 60));
-        var routerCpu = router.Cpu() - routerCpuStart;
-        using var json = JsonDocument.Parse(line);
-        var root = json.RootElement;
+        var (root, routerCpu) = await NodeBench.RunAsync(
+            router, "bench-fanout.js", warmup, seconds, router.Url.ToString(), subscribers.ToString(CultureInfo.InvariantCulture),
+            window.ToString(CultureInfo.InvariantCulture), warmup.ToString(CultureInfo.InvariantCulture), seconds.ToString(CultureInfo.InvariantCulture));
         var eventsPerSecond = root.GetProperty("eventsPerSecond").GetDouble();
         return new Result(
             eventsPerSecond,

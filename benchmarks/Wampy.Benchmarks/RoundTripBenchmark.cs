@@ -149,18 +149,9 @@ internal static class RoundTripBenchmark
 
     private static async Task<Measurement> RunAutobahnAsync(BenchRouter router, int inflight, double warmup, double seconds)
     {
-        await using var node = NodeProcess.Start(
-            "bench-autobahn.js",
-            router.Url.ToString(),
-            inflight.ToString(CultureInfo.InvariantCulture),
-            warmup.ToString(CultureInfo.InvariantCulture),
-            seconds.ToString(CultureInfo.InvariantCulture));
-        await node.WaitForLineAsync(static l => l == "MEASURE_START", TimeSpan.FromSeconds(warmup + 60));
-        var routerCpuStart = router.Cpu();
-        var line = await node.WaitForLineAsync(static l => l.StartsWith('{'), TimeSpan.FromSeconds(seconds + 60));
-        var routerCpu = router.Cpu() - routerCpuStart;
-        using var json = JsonDocument.Parse(line);
-        var root = json.RootElement;
+        var (root, routerCpu) = await NodeBench.RunAsync(
+            router, "bench-autobahn.js", warmup, seconds, router.Url.ToString(), inflight.ToString(CultureInfo.InvariantCulture),
+            warmup.ToString(CultureInfo.InvariantCulture), seconds.ToString(CultureInfo.InvariantCulture));
         var callsPerSecond = root.GetProperty("callsPerSecond").GetDouble();
         return new Measurement(
             callsPerSecond,

@@ -3,8 +3,7 @@
 // Usage: node bench-autobahn.js <url> <inflight> <warmupSeconds> <seconds>
 // Prints MEASURE_START when the measured window opens, then one JSON line: {callsPerSecond, p50, p90, p99, cpuMicrosPerCall} (latencies in microseconds).
 'use strict'
-if (typeof globalThis.WebSocket === 'undefined') globalThis.WebSocket = require('ws')
-const autobahn = require('autobahn')
+const { autobahn, open, measure, percentile } = require('./bench-common')
 
 const [url, inflightText, warmupText, secondsText] = process.argv.slice(2)
 const inflight = Number(inflightText)
@@ -12,18 +11,9 @@ const warmup = Number(warmupText) * 1000
 const seconds = Number(secondsText) * 1000
 const procedure = 'bench.echo.js.' + process.pid
 
-function open () {
-  return new Promise((resolve, reject) => {
-    const c = new autobahn.Connection({ url, realm: 'bench', max_retries: 0 })
-    c.onopen = (session) => resolve(session)
-    c.onclose = (reason) => { reject(new Error(reason)); return true }
-    c.open()
-  })
-}
-
 async function main () {
-  const callee = await open()
-  const caller = await open()
+  const callee = await open(url)
+  const caller = await open(url)
   await callee.register(procedure, (args) => new autobahn.Result(args))
   let measuring = false
   let stop = false
@@ -38,25 +28,17 @@ async function main () {
   }
   const workers = []
   for (let i = 0; i < inflight; i++) workers.push(worker(i))
-  await new Promise((r) => setTimeout(r, warmup))
-  const cpuStart = process.cpuUsage()
-  const t0 = process.hrtime.bigint()
-  measuring = true
-  process.stdout.write('MEASURE_START\n')
-  await new Promise((r) => setTimeout(r, seconds))
-  measuring = false
-  const elapsed = Number(process.hrtime.bigint() - t0) / 1e9
-  const cpu = process.cpuUsage(cpuStart)
+  const { elapsed, cpuMicros } = await measure(warmup, seconds, (on) => { measuring = on })
   stop = true
   await Promise.all(workers)
   latencies.sort((a, b) => a - b)
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]
+  const pct = (p) => percentile(latencies, p)
   process.stdout.write(JSON.stringify({
     callsPerSecond: latencies.length / elapsed,
     p50: pct(0.5),
     p90: pct(0.9),
     p99: pct(0.99),
-    cpuMicrosPerCall: (cpu.user + cpu.system) / latencies.length
+    cpuMicrosPerCall: cpuMicros / latencies.length
   }) + '\n')
   process.exit(0)
 }

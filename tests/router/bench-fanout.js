@@ -5,8 +5,7 @@
 // Prints MEASURE_START when the measured window opens, then one JSON line:
 // {eventsPerSecond, p50, p99, cpuMicrosPerEvent, lost} (latencies publish -> deliver in microseconds).
 'use strict'
-if (typeof globalThis.WebSocket === 'undefined') globalThis.WebSocket = require('ws')
-const autobahn = require('autobahn')
+const { open, measure, percentile } = require('./bench-common')
 
 const [url, subscribersText, windowText, warmupText, secondsText] = process.argv.slice(2)
 const subscribers = Number(subscribersText)
@@ -15,15 +14,6 @@ const warmup = Number(warmupText) * 1000
 const seconds = Number(secondsText) * 1000
 const topic = 'bench.fanout.js.' + process.pid
 
-function open () {
-  return new Promise((resolve, reject) => {
-    const c = new autobahn.Connection({ url, realm: 'bench', max_retries: 0 })
-    c.onopen = (session) => resolve(session)
-    c.onclose = (reason) => { reject(new Error(reason)); return true }
-    c.open()
-  })
-}
-
 async function main () {
   let measuring = false
   let remaining = 0
@@ -31,14 +21,14 @@ async function main () {
   const latencies = []
   const sessions = []
   for (let i = 0; i < subscribers; i++) {
-    const session = await open()
+    const session = await open(url)
     await session.subscribe(topic, (args) => {
       if (measuring) latencies.push(Number(process.hrtime.bigint() - BigInt(args[0])) / 1000)
       if (--remaining === 0 && batchDone) batchDone()
     })
     sessions.push(session)
   }
-  const publisher = await open()
+  const publisher = await open(url)
   let stop = false
   let lost = 0
   async function publish () {
@@ -51,24 +41,16 @@ async function main () {
     }
   }
   const running = publish()
-  await new Promise((r) => setTimeout(r, warmup))
-  const cpuStart = process.cpuUsage()
-  const t0 = process.hrtime.bigint()
-  measuring = true
-  process.stdout.write('MEASURE_START\n')
-  await new Promise((r) => setTimeout(r, seconds))
-  measuring = false
-  const elapsed = Number(process.hrtime.bigint() - t0) / 1e9
-  const cpu = process.cpuUsage(cpuStart)
+  const { elapsed, cpuMicros } = await measure(warmup, seconds, (on) => { measuring = on })
   stop = true
   await running
   latencies.sort((a, b) => a - b)
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]
+  const pct = (p) => percentile(latencies, p)
   process.stdout.write(JSON.stringify({
     eventsPerSecond: latencies.length / elapsed,
     p50: pct(0.5),
     p99: pct(0.99),
-    cpuMicrosPerEvent: (cpu.user + cpu.system) / latencies.length,
+    cpuMicrosPerEvent: cpuMicros / latencies.length,
     lost
   }) + '\n')
   process.exit(0)
