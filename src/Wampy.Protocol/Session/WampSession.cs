@@ -36,7 +36,7 @@ internal sealed partial class WampSession
     private static TimeProvider CloseClock => TimeProvider.System;
     private readonly WampRequestIdGenerator _ids = new();
     private readonly RequestTable<PendingRequest> _pending = new();
-    private RequestTimers? _timers;
+    private readonly RequestTimers _timers;
     private readonly ConcurrentQueue<PooledFrameWriter> _outbox = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource<WampSessionClosedEventArgs> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +60,7 @@ internal sealed partial class WampSession
         _options = context.Options;
         _logger = context.Logger;
         _time = context.Time;
+        _timers = new RequestTimers(_time);
     }
 
     /// <summary>The router-assigned session id.</summary>
@@ -156,7 +157,7 @@ internal sealed partial class WampSession
     /// <summary>Aborts the session at once: no GOODBYE, the transport is dropped.</summary>
     public void Abort(string reason, string message) => Terminate(reason, message, closedByClient: true, exception: null);
 
-    /// <summary>Registers a pending request, sends it and waits for the reply (or the timeout, or cancellation).</summary>
+    /// <summary>Registers a pending request, arms its deadline and cancellation, sends it, and returns the task of its reply.</summary>
     public Task<TResult> RequestAsync<TResult>(
         long requestId, WampMessage request, PendingRequest<TResult> pending, TimeSpan? timeout, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
@@ -190,7 +191,7 @@ internal sealed partial class WampSession
     }
 
     /// <summary>The pooled deadline timers of this session's requests (on the session's clock).</summary>
-    public RequestTimers Timers => _timers ?? Interlocked.CompareExchange(ref _timers, new RequestTimers(_time), null) ?? _timers;
+    public RequestTimers Timers => _timers;
 
     /// <summary>Stops waiting for a request's reply; a reply that still comes is dropped (correlated by request id).</summary>
     public void Abandon(long requestId)
@@ -353,7 +354,7 @@ internal sealed partial class WampSession
             pending.Fail(lost);
         }
 
-        _timers?.Dispose();
+        _timers.Dispose();
 
         _goodbyeReply?.TrySetException(lost);
         CompleteSubscriptions();
