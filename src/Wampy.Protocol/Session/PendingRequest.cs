@@ -8,8 +8,12 @@ namespace Wampy.Session;
 /// state machine; whichever comes first of the reply, the deadline, the caller's cancellation or the end of the
 /// session takes it out of the session's table and settles it.
 /// </summary>
-internal abstract class PendingRequest(WampMessageType replyType, string action, string uri)
+internal abstract class PendingRequest(WampMessageType replyType, string action, string uri) : IThreadPoolWorkItem
 {
+    private WampMessage? _reply;
+    private Exception? _error;
+    private bool _canceled;
+    private CancellationToken _canceledBy;
     private ITimer? _timer;
     private RequestTimers.Slot? _slot;
     private CancellationTokenRegistration _cancellation;
@@ -58,18 +62,55 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
         }
     }
 
-    /// <summary>Settles with the reply; the session has taken the request out of its table.</summary>
+    /// <summary>Settles with the reply, on the thread pool; the session has taken the request out of its table.</summary>
     public void Complete(WampMessage reply)
     {
         Disarm();
-        SetReply(reply);
+        _reply = reply;
+        _session!.QueueDispatched(this);
     }
 
-    /// <summary>Settles with an error; the session has taken the request out of its table.</summary>
+    /// <summary>Settles with an error, on the thread pool; the session has taken the request out of its table.</summary>
     public void Fail(Exception error)
     {
         Disarm();
-        SetError(error);
+        _error = error;
+        if (_session is { } session)
+        {
+            session.QueueDispatched(this);
+        }
+        else
+        {
+            SetError(error);
+        }
+    }
+
+    /// <summary>
+    /// Runs the waiting code (the task's continuations run here, synchronously) off the receive loop and off the
+    /// timer or canceling thread.
+    /// </summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        var previous = _session!.BeginDispatched();
+        try
+        {
+            if (_reply is { } reply)
+            {
+                SetReply(reply);
+            }
+            else if (_canceled)
+            {
+                SetCanceled(_canceledBy);
+            }
+            else
+            {
+                SetError(_error!);
+            }
+        }
+        finally
+        {
+            _session.EndDispatched(previous);
+        }
     }
 
     protected abstract void SetReply(WampMessage reply);
@@ -91,9 +132,10 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
     {
         if (_session!.TryAbandon(_requestId, this))
         {
-            var token = _cancellation.Token;
+            _canceledBy = _cancellation.Token;
+            _canceled = true;
             Disarm();
-            SetCanceled(token);
+            _session.QueueDispatched(this);
         }
     }
 
@@ -113,7 +155,8 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
 internal sealed class PendingRequest<TResult>(WampMessageType replyType, string action, string uri, Func<WampMessage, TResult> result)
     : PendingRequest(replyType, action, uri)
 {
-    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Settled only from the work item (see Execute), so continuations may run synchronously there.
+    private readonly TaskCompletionSource<TResult> _completion = new();
 
     public Task<TResult> Task => _completion.Task;
 

@@ -63,7 +63,7 @@ internal sealed partial class WampSession
             cancellation.Cancel();
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(new InvocationWorkItem(this, registration, invocation, cancellation), preferLocal: true);
+        QueueDispatched(new InvocationWorkItem(this, registration, invocation, cancellation));
     }
 
     private void CancelInvocations()
@@ -194,7 +194,18 @@ internal sealed partial class WampSession
     private sealed class InvocationWorkItem(
         WampSession session, Registration registration, InvocationMessage invocation, CancellationTokenSource cancellation) : IThreadPoolWorkItem
     {
-        public void Execute() => _ = session.RunInvocationAsync(registration, invocation, cancellation);
+        public void Execute()
+        {
+            var previous = session.BeginDispatched();
+            try
+            {
+                _ = session.RunInvocationAsync(registration, invocation, cancellation);
+            }
+            finally
+            {
+                session.EndDispatched(previous);
+            }
+        }
     }
 
     /// <summary>A procedure provided by this session.</summary>

@@ -43,7 +43,10 @@ internal sealed partial class WampSession
         FrameTrace.Sent(_logger, message);
         Interlocked.Add(ref _queuedBytes, frame.WrittenCount);
         _outbox.Enqueue(frame);
-        Flush();
+        if (!HoldsWrites)
+        {
+            Flush();
+        }
     }
 
     /// <summary>The bytes serialized and not yet written to the connection.</summary>

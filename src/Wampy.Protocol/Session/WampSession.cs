@@ -256,6 +256,11 @@ internal sealed partial class WampSession
 
     private void Start()
     {
+        if (_connection is IReceiveBurstSource source)
+        {
+            source.BurstObserver = this;
+        }
+
         _receiveLoop = Task.Run(ReceiveLoopAsync);
         StartHeartbeat();
     }

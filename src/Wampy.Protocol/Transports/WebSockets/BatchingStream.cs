@@ -22,6 +22,9 @@ internal sealed class BatchingStream(Stream inner) : Stream
     /// <summary>While set, writes are held in memory (up to 256 KiB) instead of being sent.</summary>
     public bool HoldWrites { get; set; }
 
+    /// <summary>Told when the read-ahead runs dry and when a read from the socket refills it.</summary>
+    public IReceiveBurstObserver? BurstObserver { get; set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -48,11 +51,15 @@ internal sealed class BatchingStream(Stream inner) : Stream
             }
 
             _readStart = 0;
+            _readEnd = 0;
+            BurstObserver?.OnReceiveBurstEnded();
             _readEnd = await inner.ReadAsync(_readBuffer, cancellationToken).ConfigureAwait(false);
             if (_readEnd == 0)
             {
                 return 0;
             }
+
+            BurstObserver?.OnReceiveBurstStarted();
         }
 
         var count = Math.Min(buffer.Length, _readEnd - _readStart);

@@ -7,7 +7,7 @@ namespace Wampy.Transports.WebSockets;
 
 /// <summary>One WebSocket connection carrying WAMP frames: one WebSocket message per WAMP message.</summary>
 internal sealed class WebSocketConnection(
-    ClientWebSocket socket, IWampSerializer serializer, int maxMessageSize, BatchingStream? stream, IDisposable? owner) : IWampConnection
+    ClientWebSocket socket, IWampSerializer serializer, int maxMessageSize, BatchingStream? stream, IDisposable? owner) : IWampConnection, IReceiveBurstSource
 {
     private const int ReceiveChunk = 16 * 1024;
 
@@ -16,6 +16,17 @@ internal sealed class WebSocketConnection(
     public IWampSerializer Serializer => serializer;
 
     public int MaxOutgoingMessageSize => int.MaxValue;
+
+    public IReceiveBurstObserver? BurstObserver
+    {
+        set
+        {
+            if (stream is not null)
+            {
+                stream.BurstObserver = value;
+            }
+        }
+    }
 
     // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
