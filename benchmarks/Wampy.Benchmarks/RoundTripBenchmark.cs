@@ -10,7 +10,7 @@ namespace Wampy.Benchmarks;
 /// calls in flight, and the same workload is driven by Autobahn|JS in the same run. Routers: fox-wamp (Node.js)
 /// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
 /// It first measures the floor (a raw WebSocket echo in process) and reports client bytes allocated per call.
-/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn]
+/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn] [--no-floor] (skips the echo floor, for profiling)
 /// [--profile-allocations] (prints the types allocated per call, sampled) [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
 /// </summary>
 internal static class RoundTripBenchmark
@@ -32,9 +32,13 @@ internal static class RoundTripBenchmark
 
         Console.WriteLine($"{Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run; latencies in µs.");
         Console.WriteLine();
-        var floor = await EchoFloor.MeasureAsync(warmup, seconds);
-        Console.WriteLine($"Floor: raw WebSocket echo (ClientWebSocket <-> Kestrel, in process, 1 in flight): {floor.PerSecond:0} round trips/s, p50 {floor.P50:0} µs, p99 {floor.P99:0} µs.");
-        Console.WriteLine();
+        var floor = args.Contains("--no-floor") ? default : await EchoFloor.MeasureAsync(warmup, seconds);
+        if (floor.P50 > 0)
+        {
+            Console.WriteLine($"Floor: raw WebSocket echo (ClientWebSocket <-> Kestrel, in process, 1 in flight): {floor.PerSecond:0} round trips/s, p50 {floor.P50:0} µs, p99 {floor.P99:0} µs.");
+            Console.WriteLine();
+        }
+
         Console.WriteLine("| router | client | in flight | calls/s | p50 µs | p90 µs | p99 µs | client CPU µs/call | router CPU µs/call | client bytes allocated/call |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var routerName in routers)
@@ -44,7 +48,7 @@ internal static class RoundTripBenchmark
             {
                 var wampy = await RunWampyAsync(router, inflight, warmup, seconds);
                 Print(router.Name, "Wampy", inflight, wampy);
-                if (inflight == 1)
+                if (inflight == 1 && floor.P50 > 0)
                 {
                     Console.WriteLine($"| {router.Name} | ratio Wampy/echo floor | 1 | | {wampy.P50 / floor.P50:0.00}x | | | | | |");
                 }

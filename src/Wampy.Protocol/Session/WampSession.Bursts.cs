@@ -3,10 +3,19 @@ using Wampy.Transports;
 namespace Wampy.Session;
 
 /// <summary>
-/// Answers to frames that arrived together leave together. Replies and invocations are handed to the thread pool
-/// (never run on the receive loop); what their code sends while more of them are still queued, or while the receive
-/// loop is still working through the bytes of the same read, is held, and the last of them writes the batch in one
-/// system call. A held frame waits only for work that is about to run: nothing waits on user code that blocks.
+/// How received work leaves the receive loop, and how the answers leave together.
+/// <para>
+/// Replies, invocations and events never run on the receive loop. While it works through frames that arrived
+/// together, the work items it makes are collected; when it parks (its read waits for the socket), they go to the
+/// thread that resumed it, which the socket no longer needs: the last item runs there, the others on the thread
+/// pool. A thread-pool hand-off per frame is saved, and one item that blocks holds up neither the receive loop (the
+/// socket resumes it elsewhere) nor the other items.
+/// </para>
+/// <para>
+/// What the items send while more of them are still queued, or while the receive loop is still handing out bytes
+/// of the same read, is held, and the last of them writes the batch in one system call. A held frame waits only for
+/// work that is about to start, never for user code that blocks.
+/// </para>
 /// </summary>
 internal sealed partial class WampSession : IReceiveBurstObserver
 {
@@ -14,16 +23,40 @@ internal sealed partial class WampSession : IReceiveBurstObserver
     [ThreadStatic]
     private static WampSession? t_dispatching;
 
-    /// <summary>Work items queued by the receive loop and not yet started.</summary>
+    /// <summary>The session whose receive loop is dispatching on this thread, if any.</summary>
+    [ThreadStatic]
+    private static WampSession? t_receiveLoop;
+
+    /// <summary>The session whose receive loop this thread is running from the bottom of its stack (so it gets the loop's items when it parks).</summary>
+    [ThreadStatic]
+    private static WampSession? t_resuming;
+
+    /// <summary>Items handed to this thread by a receive loop that just parked on it.</summary>
+    [ThreadStatic]
+    private static List<IThreadPoolWorkItem>? t_parked;
+
+    /// <summary>Items made by the receive loop since it last parked (touched by the receive loop only).</summary>
+    private readonly List<IThreadPoolWorkItem> _burstItems = [];
+
+    /// <summary>Whether the connection parks its reader (tells this session through <see cref="IReceiveBurstObserver"/>).</summary>
+    private bool _parksReader;
+
+    /// <summary>Work items made and not yet started.</summary>
     private int _dispatchQueued;
 
     /// <summary>1 while the receive loop is handing out frames of bytes already read.</summary>
     private int _receiving;
 
-    /// <summary>Runs <paramref name="item"/> on the thread pool as part of the current burst.</summary>
+    /// <summary>Runs <paramref name="item"/> off the receive loop: with the receive loop's burst when it made it, else on the thread pool.</summary>
     public void QueueDispatched(IThreadPoolWorkItem item)
     {
         Interlocked.Increment(ref _dispatchQueued);
+        if (_parksReader && t_receiveLoop == this)
+        {
+            _burstItems.Add(item);
+            return;
+        }
+
         ThreadPool.UnsafeQueueUserWorkItem(item, preferLocal: true);
     }
 
@@ -55,7 +88,56 @@ internal sealed partial class WampSession : IReceiveBurstObserver
     private bool HoldsWrites =>
         t_dispatching == this && (Volatile.Read(ref _dispatchQueued) != 0 || Volatile.Read(ref _receiving) != 0);
 
-    void IReceiveBurstObserver.OnReceiveBurstStarted() => Volatile.Write(ref _receiving, 1);
+    /// <summary>Starts the receive loop on the thread pool; whatever it hands over when it first parks runs there too.</summary>
+    private Task StartReceiveLoop()
+    {
+        if (_connection is IReceiveBurstSource source)
+        {
+            source.BurstObserver = this;
+            _parksReader = true;
+        }
+
+        return Task.Run(() =>
+        {
+            t_resuming = this;
+            Task loop;
+            try
+            {
+                loop = ReceiveLoopAsync();
+            }
+            finally
+            {
+                t_resuming = null;
+            }
+
+            RunParked();
+            return loop;
+        });
+    }
+
+    /// <summary>Called by the receive loop around each dispatch, so that the items it makes join its burst.</summary>
+    private void EnterDispatch() => t_receiveLoop = this;
+
+    private static void LeaveDispatch() => t_receiveLoop = null;
+
+    /// <summary>The receive loop ended: items it made since it last parked run on the thread pool.</summary>
+    private void ReleaseBurstItems()
+    {
+        foreach (var item in _burstItems)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(item, preferLocal: true);
+        }
+
+        _burstItems.Clear();
+    }
+
+    void IReceiveBurstObserver.OnReceiveBurstStarted()
+    {
+        Volatile.Write(ref _receiving, 1);
+
+        // The socket had more at once, so the reader did not park: what the last bytes made runs on the thread pool.
+        ReleaseBurstItems();
+    }
 
     void IReceiveBurstObserver.OnReceiveBurstEnded()
     {
@@ -64,5 +146,55 @@ internal sealed partial class WampSession : IReceiveBurstObserver
         {
             Flush();
         }
+    }
+
+    void IReceiveBurstObserver.OnReceiveResuming() => t_resuming = this;
+
+    void IReceiveBurstObserver.OnReceiveParking()
+    {
+        if (_burstItems.Count == 0)
+        {
+            return;
+        }
+
+        if (t_resuming != this)
+        {
+            // Resumed by someone else than the socket's completion (a continuation queued elsewhere): no one will
+            // hand this thread over, so the items go to the thread pool.
+            ReleaseBurstItems();
+            return;
+        }
+
+        var parked = t_parked ??= [];
+        parked.AddRange(_burstItems);
+        _burstItems.Clear();
+    }
+
+    void IReceiveBurstObserver.OnReceiveParked()
+    {
+        t_resuming = null;
+        RunParked();
+    }
+
+    /// <summary>Runs what a parked receive loop handed to this thread: the last item here, the others on the thread pool.</summary>
+    private static void RunParked()
+    {
+        var parked = t_parked;
+        if (parked is null || parked.Count == 0)
+        {
+            return;
+        }
+
+        t_parked = null;
+        var last = parked.Count - 1;
+        for (var i = 0; i < last; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(parked[i], preferLocal: true);
+        }
+
+        var inline = parked[last];
+        parked.Clear();
+        t_parked ??= parked;
+        inline.Execute();
     }
 }

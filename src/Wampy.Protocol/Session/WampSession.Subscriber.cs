@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Wampy.Diagnostics;
 using Wampy.Messages;
 using Wampy.Payload;
@@ -27,7 +27,7 @@ internal sealed partial class WampSession
             first = !_subscriptionsByTopic.TryGetValue(key, out subscription!);
             if (first)
             {
-                subscription = new Subscription(topic, key, _options.EventQueueCapacity);
+                subscription = new Subscription(this, topic, key, _options.EventQueueCapacity);
                 _subscriptionsByTopic[key] = subscription;
             }
 
@@ -65,8 +65,6 @@ internal sealed partial class WampSession
                     subscription.SubscriptionId = ((SubscribedMessage)reply).SubscriptionId;
                     _subscriptionsById[subscription.SubscriptionId] = subscription;
                 }
-
-                subscription.Start(this);
             },
         };
 
@@ -182,15 +180,20 @@ internal sealed partial class WampSession
         }
     }
 
-    /// <summary>A router subscription and the local handlers sharing it; its events are handled in order, one at a time.</summary>
     /// <summary>Local handlers share a router subscription when topic and match policy are the same (whitespace never occurs in a URI).</summary>
     private static string SubscriptionKey(string topic, WampMatch match) => match == WampMatch.Exact ? topic : $"{topic} {match.ToWire()}";
 
-    private sealed class Subscription(string topic, string key, int capacity)
+    /// <summary>
+    /// A router subscription and the local handlers sharing it. Its events are queued (at most <c>capacity</c>) and
+    /// handled in order, one at a time, off the receive loop: the subscription is its own work item, scheduled when
+    /// an event finds it idle, and it handles every event queued meanwhile before it goes idle again.
+    /// </summary>
+    private sealed class Subscription(WampSession session, string topic, string key, int capacity) : IThreadPoolWorkItem
     {
-        private readonly Channel<EventMessage> _queue = Channel.CreateBounded<EventMessage>(
-            new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-
+        private readonly ConcurrentQueue<EventMessage> _queue = new();
+        private int _queued;
+        private int _scheduled;
+        private bool _completed;
         private SubscriptionHandle[] _handles = [];
 
         public string Topic => topic;
@@ -220,28 +223,73 @@ internal sealed partial class WampSession
             });
         }
 
-        public bool TryEnqueue(EventMessage message) => _queue.Writer.TryWrite(message);
+        /// <summary>Queues an event (on the receive loop); false when the queue is full or the subscription has ended.</summary>
+        public bool TryEnqueue(EventMessage message)
+        {
+            if (Volatile.Read(ref _completed))
+            {
+                return false;
+            }
 
-        public void Complete() => _queue.Writer.TryComplete();
+            if (Interlocked.Increment(ref _queued) > capacity)
+            {
+                Interlocked.Decrement(ref _queued);
+                return false;
+            }
 
-        public void Start(WampSession session) => _ = Task.Run(() => PumpAsync(session));
+            _queue.Enqueue(message);
+            if (Interlocked.Exchange(ref _scheduled, 1) == 0)
+            {
+                session.QueueDispatched(this);
+            }
 
-        private async Task PumpAsync(WampSession session)
+            return true;
+        }
+
+        /// <summary>No more events are queued; those already queued are still handled.</summary>
+        public void Complete() => Volatile.Write(ref _completed, true);
+
+        void IThreadPoolWorkItem.Execute()
+        {
+            var previous = session.BeginDispatched();
+            try
+            {
+                _ = HandleQueuedAsync();
+            }
+            finally
+            {
+                session.EndDispatched(previous);
+            }
+        }
+
+        /// <summary>Handles queued events in order until the queue is empty; synchronous while the handlers are.</summary>
+        private async Task HandleQueuedAsync()
         {
             var token = session.Lifetime;
-            await foreach (var message in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            while (true)
             {
-                var @event = new WampEvent(message, topic);
-                foreach (var handle in Volatile.Read(ref _handles))
+                while (_queue.TryDequeue(out var message))
                 {
-                    try
+                    Interlocked.Decrement(ref _queued);
+                    var @event = new WampEvent(message, topic);
+                    foreach (var handle in Volatile.Read(ref _handles))
                     {
-                        await handle.Handler(@event, token).ConfigureAwait(false);
+                        try
+                        {
+                            await handle.Handler(@event, token).ConfigureAwait(false);
+                        }
+                        catch (Exception ex)
+                        {
+                            Log.EventHandlerFailed(session._logger, topic, message.PublicationId, ex);
+                        }
                     }
-                    catch (Exception ex)
-                    {
-                        Log.EventHandlerFailed(session._logger, topic, message.PublicationId, ex);
-                    }
+                }
+
+                // Idle; an event queued after the last look schedules it again, unless it is seen here first.
+                Volatile.Write(ref _scheduled, 0);
+                if (_queue.IsEmpty || Interlocked.Exchange(ref _scheduled, 1) != 0)
+                {
+                    return;
                 }
             }
         }

@@ -261,11 +261,23 @@ internal sealed partial class WampSession
             source.BurstObserver = this;
         }
 
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
+        _receiveLoop = StartReceiveLoop();
         StartHeartbeat();
     }
 
     private async Task ReceiveLoopAsync()
+    {
+        try
+        {
+            await ReceiveFramesAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleaseBurstItems();
+        }
+    }
+
+    private async Task ReceiveFramesAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         try
@@ -294,7 +306,15 @@ internal sealed partial class WampSession
                 MarkReceived();
                 var message = _serializer.Deserialize(buffer.WrittenMemory);
                 FrameTrace.Received(_logger, message);
-                Dispatch(message);
+                EnterDispatch();
+                try
+                {
+                    Dispatch(message);
+                }
+                finally
+                {
+                    LeaveDispatch();
+                }
             }
         }
         catch (WampProtocolViolationException ex)

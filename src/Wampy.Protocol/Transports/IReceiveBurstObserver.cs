@@ -1,17 +1,28 @@
 namespace Wampy.Transports;
 
 /// <summary>
-/// Told by a transport when the bytes it has read are all handed out (the next read goes to the socket) and when a
-/// read from the socket brings more. Between the two, the reader is working through a burst of frames that arrived
-/// together, and answers to them can leave together.
+/// Told by a connection's byte stream how its reader is doing. Between <see cref="OnReceiveBurstStarted"/> and
+/// <see cref="OnReceiveBurstEnded"/>, the reader is handing out frames that arrived together, and answers to them can
+/// leave together. When the reader has to wait for the socket it parks (<see cref="OnReceiveParking"/>, on the
+/// reader's thread); the socket's completion resumes it on a thread of its own, and once the reader waits again,
+/// that thread is free for other work (<see cref="OnReceiveParked"/>): receiving never waits for it.
 /// </summary>
 internal interface IReceiveBurstObserver
 {
     /// <summary>A read from the socket brought bytes: frames are being handed out.</summary>
     void OnReceiveBurstStarted();
 
-    /// <summary>Every byte read so far has been handed out; the next read waits for the socket.</summary>
+    /// <summary>Every byte read so far has been handed out; the next read goes to the socket.</summary>
     void OnReceiveBurstEnded();
+
+    /// <summary>The socket's completion is about to run the reader on this thread.</summary>
+    void OnReceiveResuming();
+
+    /// <summary>The reader waits for the socket; called on the reader's thread just before it stops running.</summary>
+    void OnReceiveParking();
+
+    /// <summary>The thread that resumed the reader is free again: the reader waits (for the socket or for something else) or has ended.</summary>
+    void OnReceiveParked();
 }
 
 /// <summary>A connection that can tell an <see cref="IReceiveBurstObserver"/> about its receive bursts.</summary>
