@@ -73,6 +73,10 @@ public sealed class ScriptedEndpoint : IAsyncDisposable
     /// <summary>Sends a text frame to the client.</summary>
     public Task SendAsync(string frame) => CommandAsync("SEND " + frame);
 
+    /// <summary>Sends text frames to the client in one write, so that they arrive together.</summary>
+    public Task SendTogetherAsync(params string[] frames) =>
+        CommandAsync("SENDMANY " + System.Text.Json.JsonSerializer.Serialize(frames));
+
     /// <summary>Answers the client's HELLO with WELCOME, as a router would.</summary>
     public async Task AcceptAsync(long sessionId = 4242)
     {

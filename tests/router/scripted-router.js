@@ -2,7 +2,8 @@
 // exact byte (a malformed frame, a router-initiated GOODBYE, an unknown message type) in front of the client.
 // It is not a WAMP router. Usage: node scripted-router.js [--tls cert.pem key.pem]
 // Prints "LISTENING <port>", then "OPEN" per connection and "RECV <frame>" per frame received.
-// Stdin commands, one per line: "SEND <text frame>", "SENDBIN <hex>", "SENDFRAG <n> <text>", "SENDBIG <bytes>",
+// Stdin commands, one per line: "SEND <text frame>", "SENDMANY <JSON array of text frames>" (one write),
+// "SENDBIN <hex>", "SENDFRAG <n> <text>", "SENDBIG <bytes>",
 // "CLOSE <code>", "DROP" (no close handshake), "NOSUBPROTOCOL" (refuse the subprotocol of the next connections),
 // "PROTOCOL <name>" (accept that subprotocol instead of wamp.2.json).
 'use strict'
@@ -64,6 +65,11 @@ rl.on('line', (line) => {
       for (let i = 0; i < n; i++) {
         ws.send(text.subarray(i * size, Math.min(text.length, (i + 1) * size)), { fin: i === n - 1, binary: false })
       }
+    } else if (cmd === 'SENDMANY') {
+      // "SENDMANY <JSON array of text frames>": the frames in one write, so that they arrive together.
+      ws._socket.cork()
+      for (const frame of JSON.parse(arg)) ws.send(frame)
+      ws._socket.uncork()
     } else if (cmd === 'SENDBIG') {
       // "SENDBIG <bytes>": a RESULT frame of about that many bytes.
       ws.send(`[50,1,{},["${'x'.repeat(Number(arg))}"]]`)

@@ -9,10 +9,11 @@ namespace Wampy.Transports.RawSocket;
 /// One RawSocket connection: 4-byte frame headers (type, 24-bit length), PINGs answered with PONGs, keep-alive
 /// PINGs of its own, the router's maximum message length enforced on sends and ours on receives.
 /// </summary>
-internal sealed class RawSocketConnection : IWampConnection
+internal sealed class RawSocketConnection : IWampConnection, IReceiveBurstSource
 {
     private readonly Stream _stream;
-    private readonly Stream _reader;
+    private readonly BatchingStream _reader;
+    private readonly byte[] _header = new byte[4];
     private readonly int _maxReceive;
     private readonly int _maxSend;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -26,7 +27,7 @@ internal sealed class RawSocketConnection : IWampConnection
     public RawSocketConnection(Stream stream, IWampSerializer serializer, int maxReceive, int maxSend, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout)
     {
         _stream = stream;
-        _reader = new BufferedStream(stream, 64 * 1024);
+        _reader = new BatchingStream(stream);
         Serializer = serializer;
         _maxReceive = maxReceive;
         _maxSend = maxSend;
@@ -40,6 +41,11 @@ internal sealed class RawSocketConnection : IWampConnection
     public IWampSerializer Serializer { get; }
 
     public int MaxOutgoingMessageSize => _maxSend;
+
+    public IReceiveBurstObserver? BurstObserver
+    {
+        set => _reader.BurstObserver = value;
+    }
 
     // Once per message: the state machine comes from a pool instead of the heap (each ValueTask is awaited once).
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -75,7 +81,7 @@ internal sealed class RawSocketConnection : IWampConnection
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken = default)
     {
-        var header = new byte[4];
+        var header = _header;
         try
         {
             while (true)
