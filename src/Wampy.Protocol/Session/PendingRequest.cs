@@ -6,13 +6,14 @@ namespace Wampy.Session;
 /// A request waiting for its reply. It carries its own deadline and cancellation (one timer and one token
 /// registration, armed by <see cref="WampSession.RequestAsync"/>), so waiting for a reply costs no extra task or
 /// state machine; whichever comes first of the reply, the deadline, the caller's cancellation or the end of the
-/// session takes it out of the session's table and settles it.
+/// session takes it out of the session's table and settles it. The settling itself runs as a work item of the
+/// session (see <c>WampSession.Bursts.cs</c>), so the code awaiting the task never runs on the receive loop, a timer
+/// or the thread that canceled.
 /// </summary>
 internal abstract class PendingRequest(WampMessageType replyType, string action, string uri) : IThreadPoolWorkItem
 {
-    private WampMessage? _reply;
-    private Exception? _error;
-    private bool _canceled;
+    /// <summary>How the request settled, until the work item passes it on: the reply, the error, or <see cref="Canceled"/>.</summary>
+    private object? _outcome;
     private CancellationToken _canceledBy;
     private ITimer? _timer;
     private RequestTimers.Slot? _slot;
@@ -31,6 +32,8 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
 
     /// <summary>For a call: how the router is told to cancel it when the caller stops waiting; <see langword="null"/> for other requests.</summary>
     public WampCancelMode? CancelOnAbandon { get; init; }
+
+    private static readonly object Canceled = new();
 
     /// <summary>For a request whose task completes with the reply message itself.</summary>
     public static readonly Func<WampMessage, WampMessage> Itself = static reply => reply;
@@ -66,7 +69,7 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
     public void Complete(WampMessage reply)
     {
         Disarm();
-        _reply = reply;
+        _outcome = reply;
         _session!.QueueDispatched(this);
     }
 
@@ -74,7 +77,7 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
     public void Fail(Exception error)
     {
         Disarm();
-        _error = error;
+        _outcome = error;
         if (_session is { } session)
         {
             session.QueueDispatched(this);
@@ -94,17 +97,17 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
         var previous = _session!.BeginDispatched();
         try
         {
-            if (_reply is { } reply)
+            switch (_outcome)
             {
-                SetReply(reply);
-            }
-            else if (_canceled)
-            {
-                SetCanceled(_canceledBy);
-            }
-            else
-            {
-                SetError(_error!);
+                case WampMessage reply:
+                    SetReply(reply);
+                    break;
+                case Exception error:
+                    SetError(error);
+                    break;
+                default:
+                    SetCanceled(_canceledBy);
+                    break;
             }
         }
         finally
@@ -133,7 +136,7 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
         if (_session!.TryAbandon(_requestId, this))
         {
             _canceledBy = _cancellation.Token;
-            _canceled = true;
+            _outcome = Canceled;
             Disarm();
             _session.QueueDispatched(this);
         }
