@@ -12,9 +12,8 @@ namespace Wampy.Session;
 /// </summary>
 internal abstract class PendingRequest(WampMessageType replyType, string action, string uri) : IThreadPoolWorkItem
 {
-    /// <summary>How the request settled, until the work item passes it on: the reply, the error, or <see cref="Canceled"/>.</summary>
+    /// <summary>How the request settled, until the work item passes it on: the reply, the error, or the (boxed) token that canceled it.</summary>
     private object? _outcome;
-    private CancellationToken _canceledBy;
     private ITimer? _timer;
     private RequestTimers.Slot? _slot;
     private CancellationTokenRegistration _cancellation;
@@ -32,8 +31,6 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
 
     /// <summary>For a call: how the router is told to cancel it when the caller stops waiting; <see langword="null"/> for other requests.</summary>
     public WampCancelMode? CancelOnAbandon { get; init; }
-
-    private static readonly object Canceled = new();
 
     /// <summary>For a request whose task completes with the reply message itself.</summary>
     public static readonly Func<WampMessage, WampMessage> Itself = static reply => reply;
@@ -106,7 +103,7 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
                     SetError(error);
                     break;
                 default:
-                    SetCanceled(_canceledBy);
+                    SetCanceled(_outcome is CancellationToken token ? token : CancellationToken.None);
                     break;
             }
         }
@@ -135,8 +132,7 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
     {
         if (_session!.TryAbandon(_requestId, this))
         {
-            _canceledBy = _cancellation.Token;
-            _outcome = Canceled;
+            _outcome = _cancellation.Token;
             Disarm();
             _session.QueueDispatched(this);
         }
