@@ -116,20 +116,8 @@ public class ReceiveBurstTests
     {
         await using var endpoint = await ScriptedEndpoint.StartAsync();
         await using var client = await JoinedAsync(endpoint);
-        using var gate = new ManualResetEventSlim();
-        var slow = new BlockingCollection<int>();
+        using var slow = await GatedSubscription.SubscribeAsync(client, endpoint, "test.slow", requestId: 1, subscriptionId: 55);
         var fast = new BlockingCollection<int>();
-        var firstSlowEvent = TaskTimeouts.Signal<bool>();
-        var subscribeSlow = client.SubscribeAsync("test.slow", (e, _) =>
-        {
-            firstSlowEvent.TrySetResult(true);
-            gate.Wait(TaskTimeouts.Default);
-            slow.Add(e.Arguments.Get<int>(0));
-            return ValueTask.CompletedTask;
-        });
-        await endpoint.ReceiveAsync("""[32,1,{},"test.slow"]""");
-        await endpoint.SendAsync("[33,1,55]");
-        await subscribeSlow.Within();
         var subscribeFast = client.SubscribeAsync("test.fast", (e, _) =>
         {
             fast.Add(e.Arguments.Get<int>(0));
@@ -154,15 +142,15 @@ public class ReceiveBurstTests
         }
 
         await endpoint.SendTogetherAsync([.. frames]);
-        await firstSlowEvent.Task.Within();
+        await slow.FirstEvent.Task.Within();
 
         // While the slow handler blocks, the call completes and the other subscription gets all its events, in order.
         Assert.Equal("done", (await call.Within()).Arguments.Get<string>(0));
         Assert.Equal(Enumerable.Range(1, 20), Take(fast, 20));
-        Assert.Empty(slow);
+        Assert.Empty(slow.Handled);
 
-        gate.Set();
-        Assert.Equal(Enumerable.Range(1, 20), Take(slow, 20));
+        slow.Gate.Set();
+        Assert.Equal(Enumerable.Range(1, 20), Take(slow.Handled, 20));
     }
 
     [Fact]
@@ -172,27 +160,44 @@ public class ReceiveBurstTests
         var dropped = new BlockingCollection<long>();
         await using var client = await JoinedAsync(endpoint, o => o.EventQueueCapacity = 3);
         client.EventDropped += (_, e) => dropped.Add(e.PublicationId);
-        using var gate = new ManualResetEventSlim();
-        var handled = new BlockingCollection<int>();
-        var firstEvent = TaskTimeouts.Signal<bool>();
-        var subscribe = client.SubscribeAsync("test.t", (e, _) =>
-        {
-            firstEvent.TrySetResult(true);
-            gate.Wait(TaskTimeouts.Default);
-            handled.Add(e.Arguments.Get<int>(0));
-            return ValueTask.CompletedTask;
-        });
-        await endpoint.ReceiveAsync("""[32,1,{},"test.t"]""");
-        await endpoint.SendAsync("[33,1,55]");
-        await subscribe.Within();
+        using var subscription = await GatedSubscription.SubscribeAsync(client, endpoint, "test.t", requestId: 1, subscriptionId: 55);
 
         await endpoint.SendAsync("[36,55,101,{},[1]]");
-        await firstEvent.Task.Within();
+        await subscription.FirstEvent.Task.Within();
         await endpoint.SendTogetherAsync([.. Enumerable.Range(2, 9).Select(i => $"[36,55,{100 + i},{{}},[{i}]]")]);
 
         // The handler holds event 1; events 2-4 fill the queue; 5-10 are dropped, each reported once.
         Assert.Equal([105L, 106, 107, 108, 109, 110], Take(dropped, 6));
-        gate.Set();
-        Assert.Equal([1, 2, 3, 4], Take(handled, 4));
+        subscription.Gate.Set();
+        Assert.Equal([1, 2, 3, 4], Take(subscription.Handled, 4));
+    }
+
+    /// <summary>A subscription whose handler waits at a gate for every event, then records the event's first argument.</summary>
+    private sealed class GatedSubscription : IDisposable
+    {
+        public ManualResetEventSlim Gate { get; } = new();
+
+        public BlockingCollection<int> Handled { get; } = [];
+
+        public TaskCompletionSource<bool> FirstEvent { get; } = TaskTimeouts.Signal<bool>();
+
+        public static async Task<GatedSubscription> SubscribeAsync(WampClient client, ScriptedEndpoint endpoint, string topic, int requestId, long subscriptionId)
+        {
+            var gated = new GatedSubscription();
+            var subscribe = client.SubscribeAsync(topic, (e, _) =>
+            {
+                gated.FirstEvent.TrySetResult(true);
+                gated.Gate.Wait(TaskTimeouts.Default);
+                gated.Handled.Add(e.Arguments.Get<int>(0));
+                return ValueTask.CompletedTask;
+            });
+            await endpoint.ReceiveAsync($$"""[32,{{requestId}},{},"{{topic}}"]""");
+            await endpoint.SendAsync($"[33,{requestId},{subscriptionId}]");
+            await subscribe.Within();
+            return gated;
+        }
+
+        /// <summary>Opens the gate, so that no handler is left waiting when the test ends.</summary>
+        public void Dispose() => Gate.Set();
     }
 }
