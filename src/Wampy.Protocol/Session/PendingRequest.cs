@@ -10,7 +10,7 @@ namespace Wampy.Session;
 /// session (see <c>WampSession.Bursts.cs</c>), so the code awaiting the task never runs on the receive loop, a timer
 /// or the thread that canceled.
 /// </summary>
-internal abstract class PendingRequest(WampMessageType replyType, string action, string uri) : IThreadPoolWorkItem
+internal abstract class PendingRequest(WampMessageType replyType, string action, string uri) : DispatchedWorkItem
 {
     /// <summary>How the request settled, until the work item passes it on: the reply, the error, or the (boxed) token that canceled it.</summary>
     private object? _outcome;
@@ -85,31 +85,25 @@ internal abstract class PendingRequest(WampMessageType replyType, string action,
         }
     }
 
+    protected override WampSession Session => _session!;
+
     /// <summary>
     /// Runs the waiting code (the task's continuations run here, synchronously) off the receive loop and off the
     /// timer or canceling thread.
     /// </summary>
-    void IThreadPoolWorkItem.Execute()
+    protected override void Run()
     {
-        var previous = _session!.BeginDispatched();
-        try
+        switch (_outcome)
         {
-            switch (_outcome)
-            {
-                case WampMessage reply:
-                    SetReply(reply);
-                    break;
-                case Exception error:
-                    SetError(error);
-                    break;
-                default:
-                    SetCanceled(_outcome is CancellationToken token ? token : CancellationToken.None);
-                    break;
-            }
-        }
-        finally
-        {
-            _session.EndDispatched(previous);
+            case WampMessage reply:
+                SetReply(reply);
+                break;
+            case Exception error:
+                SetError(error);
+                break;
+            default:
+                SetCanceled(_outcome is CancellationToken token ? token : CancellationToken.None);
+                break;
         }
     }
 

@@ -33,10 +33,10 @@ internal sealed partial class WampSession : IReceiveBurstObserver
 
     /// <summary>Items handed to this thread by a receive loop that just parked on it.</summary>
     [ThreadStatic]
-    private static List<IThreadPoolWorkItem>? t_parked;
+    private static List<DispatchedWorkItem>? t_parked;
 
     /// <summary>Items made by the receive loop since it last parked (touched by the receive loop only).</summary>
-    private readonly List<IThreadPoolWorkItem> _burstItems = [];
+    private readonly List<DispatchedWorkItem> _burstItems = [];
 
     /// <summary>Whether the connection parks its reader (tells this session through <see cref="IReceiveBurstObserver"/>).</summary>
     private bool _parksReader;
@@ -48,7 +48,7 @@ internal sealed partial class WampSession : IReceiveBurstObserver
     private int _receiving;
 
     /// <summary>Runs <paramref name="item"/> off the receive loop: with the receive loop's burst when it made it, else on the thread pool.</summary>
-    public void QueueDispatched(IThreadPoolWorkItem item)
+    public void QueueDispatched(DispatchedWorkItem item)
     {
         Interlocked.Increment(ref _dispatchQueued);
         if (_parksReader && t_receiveLoop == this)
@@ -195,6 +195,6 @@ internal sealed partial class WampSession : IReceiveBurstObserver
         var inline = parked[last];
         parked.Clear();
         t_parked ??= parked;
-        inline.Execute();
+        ((IThreadPoolWorkItem)inline).Execute();
     }
 }

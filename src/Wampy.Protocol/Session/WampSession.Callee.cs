@@ -192,20 +192,11 @@ internal sealed partial class WampSession
 
     /// <summary>Runs one invocation on the thread pool, off the receive loop, without capturing an execution context.</summary>
     private sealed class InvocationWorkItem(
-        WampSession session, Registration registration, InvocationMessage invocation, CancellationTokenSource cancellation) : IThreadPoolWorkItem
+        WampSession session, Registration registration, InvocationMessage invocation, CancellationTokenSource cancellation) : DispatchedWorkItem
     {
-        public void Execute()
-        {
-            var previous = session.BeginDispatched();
-            try
-            {
-                _ = session.RunInvocationAsync(registration, invocation, cancellation);
-            }
-            finally
-            {
-                session.EndDispatched(previous);
-            }
-        }
+        protected override WampSession Session => session;
+
+        protected override void Run() => _ = session.RunInvocationAsync(registration, invocation, cancellation);
     }
 
     /// <summary>A procedure provided by this session.</summary>

@@ -188,7 +188,7 @@ internal sealed partial class WampSession
     /// handled in order, one at a time, off the receive loop: the subscription is its own work item, scheduled when
     /// an event finds it idle, and it handles every event queued meanwhile before it goes idle again.
     /// </summary>
-    private sealed class Subscription(WampSession session, string topic, string key, int capacity) : IThreadPoolWorkItem
+    private sealed class Subscription(WampSession session, string topic, string key, int capacity) : DispatchedWorkItem
     {
         private readonly ConcurrentQueue<EventMessage> _queue = new();
         private int _queued;
@@ -249,18 +249,9 @@ internal sealed partial class WampSession
         /// <summary>No more events are queued; those already queued are still handled.</summary>
         public void Complete() => Volatile.Write(ref _completed, true);
 
-        void IThreadPoolWorkItem.Execute()
-        {
-            var previous = session.BeginDispatched();
-            try
-            {
-                _ = HandleQueuedAsync();
-            }
-            finally
-            {
-                session.EndDispatched(previous);
-            }
-        }
+        protected override WampSession Session => session;
+
+        protected override void Run() => _ = HandleQueuedAsync();
 
         /// <summary>Handles queued events in order until the queue is empty; synchronous while the handlers are.</summary>
         private async Task HandleQueuedAsync()

@@ -256,11 +256,6 @@ internal sealed partial class WampSession
 
     private void Start()
     {
-        if (_connection is IReceiveBurstSource source)
-        {
-            source.BurstObserver = this;
-        }
-
         _receiveLoop = StartReceiveLoop();
         StartHeartbeat();
     }
