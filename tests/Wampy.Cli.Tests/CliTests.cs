@@ -399,7 +399,8 @@ public sealed class CliTests(CliFixture fixture) : IClassFixture<CliFixture>
 
             var reply = await fixture.Peer.CallAsync("get_binary_number", [7]);
             Assert.Equal("""["0b111"]""", reply["args"]!.ToJsonString());
-            Assert.Equal(0, await cli.InterruptAsync());
+            var exitCode = await cli.InterruptAsync();
+            Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{cli.Stderr}\nstdout:\n{cli.Stdout}");
         }
         finally
         {

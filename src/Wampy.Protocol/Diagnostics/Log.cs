@@ -93,4 +93,7 @@ internal static partial class Log
 
     [LoggerMessage(28, LogLevel.Warning, "Outbound queue full ({QueuedBytes} bytes, MaxOutboundQueueBytes {Limit}): calls and publications wait for the router to read")]
     public static partial void OutboundQueueFull(ILogger logger, long queuedBytes, int limit);
+
+    [LoggerMessage(34, LogLevel.Error, "Work handed off by the receive loop of session {SessionId} failed; the process goes on")]
+    public static partial void DispatchedWorkFailed(ILogger logger, long sessionId, Exception exception);
 }

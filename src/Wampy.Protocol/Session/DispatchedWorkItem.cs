@@ -13,17 +13,28 @@ internal abstract class DispatchedWorkItem : IThreadPoolWorkItem
     /// <summary>The work itself.</summary>
     protected abstract void Run();
 
+    /// <remarks>
+    /// Nothing thrown here may reach the thread pool, which would end the process: it is logged instead. The work
+    /// itself catches what it expects (a handler's exception becomes an ERROR; a continuation's stays in its task).
+    /// </remarks>
     void IThreadPoolWorkItem.Execute()
     {
         var session = Session;
-        var previous = session.BeginDispatched();
         try
         {
-            Run();
+            var previous = session.BeginDispatched();
+            try
+            {
+                Run();
+            }
+            finally
+            {
+                session.EndDispatched(previous);
+            }
         }
-        finally
+        catch (Exception ex)
         {
-            session.EndDispatched(previous);
+            session.OnDispatchedWorkFailed(ex);
         }
     }
 }

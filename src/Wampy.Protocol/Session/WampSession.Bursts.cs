@@ -1,3 +1,4 @@
+using Wampy.Diagnostics;
 using Wampy.Transports;
 
 namespace Wampy.Session;
@@ -83,6 +84,9 @@ internal sealed partial class WampSession : IReceiveBurstObserver
             Flush();
         }
     }
+
+    /// <summary>Something the dispatch machinery did not expect escaped a work item: logged, never thrown on the thread pool.</summary>
+    public void OnDispatchedWorkFailed(Exception exception) => Log.DispatchedWorkFailed(_logger, SessionId, exception);
 
     /// <summary>Whether a frame just queued by this thread may wait for the rest of the burst.</summary>
     private bool HoldsWrites =>

@@ -106,22 +106,36 @@ internal sealed class BatchingStream : Stream, IValueTaskSource<int>
     {
         var observer = BurstObserver!;
         observer.OnReceiveResuming();
-        var destination = _parkedDestination;
-        _parkedDestination = default;
         try
         {
-            var count = Filled(_socketRead.GetResult(), destination.Span);
-            _socketRead = default;
-            _parked.SetResult(count);
-        }
-        catch (Exception ex)
-        {
-            _socketRead = default;
-            _parked.SetException(ex);
-        }
+            var destination = _parkedDestination;
+            _parkedDestination = default;
+            var count = 0;
+            Exception? error = null;
+            try
+            {
+                count = Filled(_socketRead.GetResult(), destination.Span);
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
 
-        // The reader has run up to its next wait (or its end): this thread is free.
-        observer.OnReceiveParked();
+            _socketRead = default;
+            if (error is null)
+            {
+                _parked.SetResult(count);
+            }
+            else
+            {
+                _parked.SetException(error);
+            }
+        }
+        finally
+        {
+            // The reader has run up to its next wait (or its end): this thread is free.
+            observer.OnReceiveParked();
+        }
     }
 
     private int Filled(int count, Span<byte> destination)

@@ -192,6 +192,25 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
     }
 
     [Fact]
+    public async Task Handlers_that_block_on_a_call_of_their_own_all_complete()
+    {
+        // Sync-over-async inside handlers, several invocations arriving together: each handler blocks its thread
+        // until its own CALL is answered, so no CALL may wait for the others of its burst to start.
+        var inner = Unique("inner");
+        var outer = Unique("outer");
+        await using var callee = await router.ConnectAsync();
+        await using var caller = await router.ConnectAsync();
+        await callee.RegisterAsync(inner, (inv, _) => ValueTask.FromResult(WampResult.FromValue(inv.Arguments.Get<int>(0) * 2)));
+        await callee.RegisterAsync(outer, (inv, ct) =>
+            ValueTask.FromResult(WampResult.FromValue(callee.CallAsync<int>(inner, [inv.Arguments.Get<int>(0)], cancellationToken: ct).GetAwaiter().GetResult())));
+
+        var calls = Enumerable.Range(1, 6).Select(i => caller.CallAsync<int>(outer, [i])).ToArray();
+
+        var results = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal([2, 4, 6, 8, 10, 12], results);
+    }
+
+    [Fact]
     public async Task A_slow_handler_does_not_block_other_calls()
     {
         var slow = Unique("slow");
