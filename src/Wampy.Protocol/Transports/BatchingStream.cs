@@ -27,6 +27,9 @@ internal sealed class BatchingStream : Stream, IValueTaskSource<int>
     private int _readStart;
     private int _readEnd;
 
+    // 1 from the start of a refill until its bytes are handed over (for a parked read: until its awaiter takes them).
+    private int _refilling;
+
     // The parked read: the reader awaits _parked (completed synchronously, so the reader runs on the resuming thread).
     private ManualResetValueTaskSourceCore<int> _parked;
     private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _socketRead;
@@ -70,21 +73,31 @@ internal sealed class BatchingStream : Stream, IValueTaskSource<int>
             return _inner.ReadAsync(buffer, cancellationToken);
         }
 
+        if (Interlocked.CompareExchange(ref _refilling, 1, 0) != 0)
+        {
+            // Another read is still in flight (a WebSocket close handshake reads alongside the receive loop): this one
+            // goes straight to the socket and leaves the read-ahead, and the parked read, alone.
+            return _inner.ReadAsync(buffer, cancellationToken);
+        }
+
         _readStart = 0;
         _readEnd = 0;
         var observer = BurstObserver;
-        observer?.OnReceiveBurstEnded();
         ValueTask<int> read;
         try
         {
+            observer?.OnReceiveBurstEnded();
             read = _inner.ReadAsync(_readBuffer, cancellationToken);
             if (read.IsCompleted)
             {
-                return new ValueTask<int>(Filled(read.GetAwaiter().GetResult(), buffer.Span));
+                var count = read.GetAwaiter().GetResult();
+                Volatile.Write(ref _refilling, 0);
+                return new ValueTask<int>(Filled(count, buffer.Span));
             }
         }
         catch (Exception ex)
         {
+            Volatile.Write(ref _refilling, 0);
             return ValueTask.FromException<int>(ex);
         }
 
@@ -160,10 +173,33 @@ internal sealed class BatchingStream : Stream, IValueTaskSource<int>
 
     // Without an observer (the opening handshake): an ordinary wait.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> FillAsync(ValueTask<int> read, Memory<byte> buffer) =>
-        Filled(await read.ConfigureAwait(false), buffer.Span);
+    private async ValueTask<int> FillAsync(ValueTask<int> read, Memory<byte> buffer)
+    {
+        int count;
+        try
+        {
+            count = await read.ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _refilling, 0);
+        }
 
-    int IValueTaskSource<int>.GetResult(short token) => _parked.GetResult(token);
+        return Filled(count, buffer.Span);
+    }
+
+    int IValueTaskSource<int>.GetResult(short token)
+    {
+        try
+        {
+            return _parked.GetResult(token);
+        }
+        finally
+        {
+            // The parked read is consumed: the next refill may park again.
+            Volatile.Write(ref _refilling, 0);
+        }
+    }
 
     ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _parked.GetStatus(token);
 
