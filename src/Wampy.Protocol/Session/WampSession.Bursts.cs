@@ -66,12 +66,10 @@ internal sealed partial class WampSession : IReceiveBurstObserver
     {
         var previous = t_dispatching;
         t_dispatching = this;
-        if (Interlocked.Decrement(ref _dispatchQueued) == 0 && Volatile.Read(ref _receiving) == 0 && !_outbox.IsEmpty)
-        {
-            // The last of the burst may block in user code: what the others held leaves now, not after it.
-            Flush();
-        }
+        Interlocked.Decrement(ref _dispatchQueued);
 
+        // The last of the burst may block in user code: what the others held leaves now, not after it.
+        FlushIfBurstOver();
         return previous;
     }
 
@@ -79,18 +77,26 @@ internal sealed partial class WampSession : IReceiveBurstObserver
     public void EndDispatched(WampSession? previous)
     {
         t_dispatching = previous;
-        if (Volatile.Read(ref _dispatchQueued) == 0 && Volatile.Read(ref _receiving) == 0 && !_outbox.IsEmpty)
-        {
-            Flush();
-        }
+        FlushIfBurstOver();
     }
 
     /// <summary>Something the dispatch machinery did not expect escaped a work item: logged, never thrown on the thread pool.</summary>
     public void OnDispatchedWorkFailed(Exception exception) => Log.DispatchedWorkFailed(_logger, SessionId, exception);
 
     /// <summary>Whether a frame just queued by this thread may wait for the rest of the burst.</summary>
-    private bool HoldsWrites =>
-        t_dispatching == this && (Volatile.Read(ref _dispatchQueued) != 0 || Volatile.Read(ref _receiving) != 0);
+    private bool HoldsWrites => t_dispatching == this && BurstGoesOn;
+
+    /// <summary>Whether work of the current burst is still to start, or the receive loop is still handing out its bytes.</summary>
+    private bool BurstGoesOn => Volatile.Read(ref _dispatchQueued) != 0 || Volatile.Read(ref _receiving) != 0;
+
+    /// <summary>Writes the held frames once nothing more of the burst is coming.</summary>
+    private void FlushIfBurstOver()
+    {
+        if (!BurstGoesOn && !_outbox.IsEmpty)
+        {
+            Flush();
+        }
+    }
 
     /// <summary>Starts the receive loop on the thread pool; whatever it hands over when it first parks runs there too.</summary>
     private Task StartReceiveLoop()
@@ -146,10 +152,7 @@ internal sealed partial class WampSession : IReceiveBurstObserver
     void IReceiveBurstObserver.OnReceiveBurstEnded()
     {
         Interlocked.Exchange(ref _receiving, 0);
-        if (Volatile.Read(ref _dispatchQueued) == 0 && !_outbox.IsEmpty)
-        {
-            Flush();
-        }
+        FlushIfBurstOver();
     }
 
     void IReceiveBurstObserver.OnReceiveResuming() => t_resuming = this;

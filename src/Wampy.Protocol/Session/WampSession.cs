@@ -262,18 +262,6 @@ internal sealed partial class WampSession
 
     private async Task ReceiveLoopAsync()
     {
-        try
-        {
-            await ReceiveFramesAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            ReleaseBurstItems();
-        }
-    }
-
-    private async Task ReceiveFramesAsync()
-    {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         try
         {
@@ -327,6 +315,11 @@ internal sealed partial class WampSession
         {
             var text = ex is WampConnectionLostException ? ex.Message : $"The connection to the router was lost: {ex.Message}";
             Terminate("wampy.close.connection_lost", text, closedByClient: false, ex);
+        }
+        finally
+        {
+            // Work made since the loop last parked still runs.
+            ReleaseBurstItems();
         }
     }
 
