@@ -8,8 +8,8 @@ namespace Wampy.Session;
 /// <para>
 /// Replies, invocations and events never run on the receive loop. While it works through frames that arrived
 /// together, the work items it makes are collected; when it parks (its read waits for the socket), they go to the
-/// thread that resumed it, which the socket no longer needs: the last item runs there, the others on the thread
-/// pool. A thread-pool hand-off per frame is saved, and one item that blocks holds up neither the receive loop (the
+/// thread-pool thread that resumed it, which the socket no longer needs: the last item runs there, the others on the
+/// thread pool (all of them, when the socket engine resumed it on its own thread). A thread-pool hand-off per frame is saved, and one item that blocks holds up neither the receive loop (the
 /// socket resumes it elsewhere) nor the other items.
 /// </para>
 /// <para>
@@ -183,7 +183,7 @@ internal sealed partial class WampSession : IReceiveBurstObserver
         RunParked();
     }
 
-    /// <summary>Runs what a parked receive loop handed to this thread: the last item here, the others on the thread pool.</summary>
+    /// <summary>Runs what a parked receive loop handed to this thread: the last item here (if this is a thread-pool thread), the others on the thread pool.</summary>
     private static void RunParked()
     {
         var parked = t_parked;
@@ -193,15 +193,22 @@ internal sealed partial class WampSession : IReceiveBurstObserver
         }
 
         t_parked = null;
-        var last = parked.Count - 1;
+
+        // Only a thread-pool thread is lent to the items. With inline socket completions
+        // (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1) the reader is resumed on the socket engine's own thread,
+        // which every socket of the process needs: user code that blocked there would stop them all.
+        var last = Thread.CurrentThread.IsThreadPoolThread ? parked.Count - 1 : parked.Count;
         for (var i = 0; i < last; i++)
         {
             ThreadPool.UnsafeQueueUserWorkItem(parked[i], preferLocal: true);
         }
 
-        var inline = parked[last];
+        var inline = last < parked.Count ? parked[last] : null;
         parked.Clear();
         t_parked ??= parked;
-        ((IThreadPoolWorkItem)inline).Execute();
+        if (inline is not null)
+        {
+            ((IThreadPoolWorkItem)inline).Execute();
+        }
     }
 }
