@@ -39,6 +39,11 @@ internal sealed class BenchRouter : IAsyncDisposable
             info.ArgumentList.Add(typeof(BenchRouter).Assembly.Location);
         }
 
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_ROUTER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            info.Environment[pair.Split('=')[0]] = pair.Split('=')[1];
+        }
+
         info.ArgumentList.Add("router");
         info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         var process = Process.Start(info)!;
