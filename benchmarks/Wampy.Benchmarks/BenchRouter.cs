@@ -22,7 +22,10 @@ internal sealed class BenchRouter : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<BenchRouter> StartAsync(string name)
+    /// <summary>Starts the router <paramref name="name"/> (<c>fox</c> or <c>wampy</c>).</summary>
+    /// <param name="name">Which router.</param>
+    /// <param name="environment">Variables set for Wampy.Router's process only (<c>--router-env</c>), e.g. to measure a runtime switch on the client alone.</param>
+    public static async Task<BenchRouter> StartAsync(string name, IReadOnlyDictionary<string, string> environment)
     {
         if (name == "fox")
         {
@@ -39,9 +42,9 @@ internal sealed class BenchRouter : IAsyncDisposable
             info.ArgumentList.Add(typeof(BenchRouter).Assembly.Location);
         }
 
-        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_ROUTER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (variable, value) in environment)
         {
-            info.Environment[pair.Split('=')[0]] = pair.Split('=')[1];
+            info.Environment[variable] = value;
         }
 
         info.ArgumentList.Add("router");

@@ -10,7 +10,7 @@ namespace Wampy.Benchmarks;
 /// process of its own), with Wampy clients and with Autobahn|JS clients in the same run. The publisher sends a batch
 /// of W small events, waits until every subscriber has every one, then sends the next: delivered events/s, publish
 /// to deliver latency, and the clients' CPU per delivered event (publisher included, for both).
-/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- fanout [--router fox,wampy] [--subscribers 100] [--window 10] [--seconds 10] [--warmup 3] [--no-autobahn]
+/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- fanout [--router fox,wampy] [--subscribers 100] [--window 10] [--seconds 10] [--warmup 3] [--no-autobahn] [--router-env NAME=VALUE,...]
 /// </summary>
 internal static class FanOutBenchmark
 {
@@ -22,6 +22,7 @@ internal static class FanOutBenchmark
         var seconds = double.Parse(RoundTripBenchmark.Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(RoundTripBenchmark.Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
         var withAutobahn = !args.Contains("--no-autobahn");
+        var routerEnvironment = RoundTripBenchmark.RouterEnvironment(args);
         Console.WriteLine($"{Environment.ProcessorCount} cores; 1 publisher, {subscribers} subscribers, batches of {window} events; warm-up {warmup} s, measured {seconds} s; latencies in µs.");
         Console.WriteLine();
         Console.WriteLine("| router | clients | delivered events/s | p50 µs | p99 µs | client CPU µs/event | router CPU µs/event | lost |");
@@ -29,7 +30,7 @@ internal static class FanOutBenchmark
         var wampyByRouter = new Dictionary<string, Result>();
         foreach (var routerName in routers)
         {
-            await using var router = await BenchRouter.StartAsync(routerName);
+            await using var router = await BenchRouter.StartAsync(routerName, routerEnvironment);
             var wampy = await RunWampyAsync(router, subscribers, window, warmup, seconds);
             wampyByRouter[router.Name] = wampy;
             Print(router.Name, "Wampy", wampy);

@@ -10,7 +10,7 @@ namespace Wampy.Benchmarks;
 /// calls in flight, and the same workload is driven by Autobahn|JS in the same run. Routers: fox-wamp (Node.js)
 /// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
 /// It first measures the floor (a raw WebSocket echo in process) and reports client bytes allocated per call.
-/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn] [--no-floor] (skips the echo floor, for profiling)
+/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn] [--no-floor] (skips the echo floor, for profiling) [--router-env NAME=VALUE,...] (Wampy.Router's process only)
 /// [--profile-allocations] (prints the types allocated per call, sampled) [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
 /// </summary>
 internal static class RoundTripBenchmark
@@ -22,6 +22,7 @@ internal static class RoundTripBenchmark
         var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(Option(args, "--warmup", "3"), CultureInfo.InvariantCulture);
         var withAutobahn = !args.Contains("--no-autobahn");
+        var routerEnvironment = RouterEnvironment(args);
         s_propagate = !args.Contains("--no-propagation");
         s_profileAllocations = args.Contains("--profile-allocations");
         using var tracing = args.Contains("--trace") ? TraceEverything() : null;
@@ -43,7 +44,7 @@ internal static class RoundTripBenchmark
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var routerName in routers)
         {
-            await using var router = await BenchRouter.StartAsync(routerName);
+            await using var router = await BenchRouter.StartAsync(routerName, routerEnvironment);
             foreach (var inflight in inflights)
             {
                 var wampy = await RunWampyAsync(router, inflight, warmup, seconds);
@@ -170,6 +171,27 @@ internal static class RoundTripBenchmark
     private static void Print(string router, string client, int inflight, Measurement m) =>
         Console.WriteLine(
             $"| {router} | {client} | {inflight} | {m.CallsPerSecond:0} | {m.P50:0} | {m.P90:0} | {m.P99:0} | {m.CpuMicrosPerCall:0.0} | {m.RouterCpuMicrosPerCall:0.0} | {(double.IsNaN(m.BytesPerCall) ? "" : m.BytesPerCall.ToString("0", CultureInfo.InvariantCulture))} |");
+
+    /// <summary>
+    /// <c>--router-env NAME=VALUE,...</c>: variables for Wampy.Router's process only, which otherwise inherits this
+    /// one's (e.g. <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0</c> while the clients run with it on).
+    /// </summary>
+    internal static Dictionary<string, string> RouterEnvironment(string[] args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Option(args, "--router-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--router-env takes NAME=VALUE pairs separated by commas; got '{pair}'.");
+            }
+
+            environment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        return environment;
+    }
 
     internal static string Option(string[] args, string name, string fallback)
     {
