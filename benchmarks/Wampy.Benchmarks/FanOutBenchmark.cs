@@ -10,7 +10,7 @@ namespace Wampy.Benchmarks;
 /// process of its own), with Wampy clients and with Autobahn|JS clients in the same run. The publisher sends a batch
 /// of W small events, waits until every subscriber has every one, then sends the next: delivered events/s, publish
 /// to deliver latency, and the clients' CPU per delivered event (publisher included, for both).
-/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- fanout [--router fox,wampy] [--subscribers 100] [--window 10] [--seconds 10] [--warmup 3] [--no-autobahn] [--router-env NAME=VALUE,...]
+/// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- fanout [--router fox,wampy] [--subscribers 100] [--window 10] [--seconds 10] [--warmup 3] [--no-autobahn] [--router-env NAME=VALUE,...] [--dedicated-receive-thread]
 /// </summary>
 internal static class FanOutBenchmark
 {
@@ -31,7 +31,7 @@ internal static class FanOutBenchmark
         foreach (var routerName in routers)
         {
             await using var router = await BenchRouter.StartAsync(routerName, routerEnvironment);
-            var wampy = await RunWampyAsync(router, subscribers, window, warmup, seconds);
+            var wampy = await RunWampyAsync(router, subscribers, window, warmup, seconds, args.Contains("--dedicated-receive-thread"));
             wampyByRouter[router.Name] = wampy;
             Print(router.Name, "Wampy", wampy);
             if (withAutobahn)
@@ -52,7 +52,7 @@ internal static class FanOutBenchmark
         return 0;
     }
 
-    private static async Task<Result> RunWampyAsync(BenchRouter router, int subscribers, int window, double warmup, double seconds)
+    private static async Task<Result> RunWampyAsync(BenchRouter router, int subscribers, int window, double warmup, double seconds, bool dedicated)
     {
         var topic = $"bench.fanout.{Guid.NewGuid():N}";
         var histogram = new LatencyHistogram();
@@ -64,7 +64,7 @@ internal static class FanOutBenchmark
         {
             for (var i = 0; i < subscribers; i++)
             {
-                var subscriber = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench" });
+                var subscriber = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", DedicatedReceiveThread = dedicated });
                 clients.Add(subscriber);
                 await subscriber.ConnectAsync();
                 await subscriber.SubscribeAsync(topic, (e, _) =>
@@ -83,7 +83,7 @@ internal static class FanOutBenchmark
                 });
             }
 
-            var publisher = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench" });
+            var publisher = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", DedicatedReceiveThread = dedicated });
             clients.Add(publisher);
             await publisher.ConnectAsync();
             var stop = false;

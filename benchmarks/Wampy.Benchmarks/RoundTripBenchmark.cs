@@ -11,6 +11,7 @@ namespace Wampy.Benchmarks;
 /// and Wampy.Router, each in its own process so that client and router CPU are measured apart.
 /// It first measures the floor (a raw WebSocket echo in process) and reports client bytes allocated per call.
 /// Usage: dotnet run -c Release --project benchmarks/Wampy.Benchmarks -- roundtrip [--router fox,wampy] [--inflight 1,64] [--seconds 10] [--warmup 3] [--no-autobahn] [--no-floor] (skips the echo floor, for profiling) [--router-env NAME=VALUE,...] (Wampy.Router's process only)
+/// [--dedicated-receive-thread] (WampClientOptions.DedicatedReceiveThread for the Wampy clients)
 /// [--profile-allocations] (prints the types allocated per call, sampled) [--trace] (an ActivityListener records every Wampy span, as an OpenTelemetry SDK would) [--no-propagation] (no trace context on the wire).
 /// </summary>
 internal static class RoundTripBenchmark
@@ -25,13 +26,14 @@ internal static class RoundTripBenchmark
         var routerEnvironment = RouterEnvironment(args);
         s_propagate = !args.Contains("--no-propagation");
         s_profileAllocations = args.Contains("--profile-allocations");
+        s_dedicatedReceiveThread = args.Contains("--dedicated-receive-thread");
         using var tracing = args.Contains("--trace") ? TraceEverything() : null;
         if (tracing is not null)
         {
             Console.WriteLine($"Tracing every Wampy span; trace context on the wire: {s_propagate}.");
         }
 
-        Console.WriteLine($"{Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run; latencies in µs.");
+        Console.WriteLine($"{Environment.ProcessorCount} cores; warm-up {warmup} s, measured {seconds} s per run; latencies in µs.{(s_dedicatedReceiveThread ? " Wampy clients: DedicatedReceiveThread." : "")}");
         Console.WriteLine();
         var floor = args.Contains("--no-floor") ? default : await EchoFloor.MeasureAsync(warmup, seconds);
         if (floor.P50 > 0)
@@ -70,6 +72,7 @@ internal static class RoundTripBenchmark
 
     private static bool s_propagate = true;
     private static bool s_profileAllocations;
+    private static bool s_dedicatedReceiveThread;
 
     /// <summary>Records every span of the Wampy sources, the work an OpenTelemetry SDK with an always-on sampler does.</summary>
     private static System.Diagnostics.ActivityListener TraceEverything()
@@ -85,8 +88,8 @@ internal static class RoundTripBenchmark
 
     private static async Task<Measurement> RunWampyAsync(BenchRouter router, int inflight, double warmup, double seconds)
     {
-        await using var callee = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", PropagateTraceContext = s_propagate });
-        await using var caller = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", PropagateTraceContext = s_propagate });
+        await using var callee = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", PropagateTraceContext = s_propagate, DedicatedReceiveThread = s_dedicatedReceiveThread });
+        await using var caller = new WampClient(new WampClientOptions { Url = router.Url, Realm = "bench", PropagateTraceContext = s_propagate, DedicatedReceiveThread = s_dedicatedReceiveThread });
         await callee.ConnectAsync();
         await caller.ConnectAsync();
         var procedure = $"bench.echo.{Guid.NewGuid():N}";

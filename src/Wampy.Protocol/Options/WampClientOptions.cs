@@ -107,6 +107,21 @@ public class WampClientOptions
     /// </summary>
     public bool PropagateTraceContext { get; set; } = true;
 
+    /// <summary>
+    /// WebSocket only: read the connection on a thread of its own with synchronous socket calls instead of the
+    /// runtime's socket engine, and while frames arrive densely read them in batches (the thread waits 50 µs before
+    /// the next read instead of being woken by each frame). Default <see langword="false"/>.
+    /// <para>
+    /// It pays with many calls in flight through a router that writes every message on its own (fox-wamp,
+    /// Crossbar.io): the router no longer spends a wake-up of this process per message, so it serves more calls
+    /// (docs/performance.md). It costs a thread per connection, adds up to about 50 µs to a reply that lands in a busy
+    /// stream, and makes a send wait on the calling thread when the socket's send buffer is full. With few calls in
+    /// flight, or for many subscriber sessions in one process, keep the default. Your code still runs on the thread
+    /// pool, never on that thread.
+    /// </para>
+    /// </summary>
+    public bool DedicatedReceiveThread { get; set; }
+
     /// <summary>The <c>agent</c> announced in HELLO.</summary>
     public string Agent { get; set; } = "Wampy/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
 

@@ -47,6 +47,7 @@ internal sealed class SessionContext
                 Tls = options.Tls,
                 Configure = options.ConfigureWebSocket,
                 ConfigureHandler = options.ConfigureHttpHandler,
+                DedicatedReceiveThread = options.DedicatedReceiveThread,
             }));
         if (!Transport.CanConnect(url))
         {

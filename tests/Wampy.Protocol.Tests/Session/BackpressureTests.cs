@@ -5,13 +5,16 @@ namespace Wampy.Tests.Session;
 /// <summary>A router that stops reading (fox-wamp paused with SIGSTOP): the outbound queue is bounded by bytes.</summary>
 public class BackpressureTests
 {
-    [Fact]
-    public async Task Publications_wait_while_the_router_does_not_read_and_go_out_when_it_reads_again()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // sends that the socket cannot take wait asynchronously, not on the publishing thread
+    public async Task Publications_wait_while_the_router_does_not_read_and_go_out_when_it_reads_again(bool dedicatedReceiveThread)
     {
         await using var router = new FoxRouter();
         await router.InitializeAsync();
         var options = router.ClientOptions();
         options.MaxOutboundQueueBytes = 256 * 1024;
+        options.DedicatedReceiveThread = dedicatedReceiveThread;
         await using var client = new WampClient(options);
         await client.ConnectAsync().Within();
         var payload = new string('x', 16 * 1024);

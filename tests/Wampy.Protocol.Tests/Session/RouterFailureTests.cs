@@ -5,13 +5,15 @@ namespace Wampy.Tests.Session;
 /// <summary>The router going away under the client: each test owns its router process.</summary>
 public class RouterFailureTests
 {
-    [Fact]
-    public async Task A_killed_router_fails_pending_calls_at_once_and_the_client_starts_reconnecting()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the receive thread notices the closed socket
+    public async Task A_killed_router_fails_pending_calls_at_once_and_the_client_starts_reconnecting(bool dedicatedReceiveThread)
     {
         await using var router = new FoxRouter();
         await router.InitializeAsync();
-        await using var callee = await router.ConnectAsync();
-        await using var caller = await router.ConnectAsync();
+        await using var callee = await router.ConnectAsync(o => o.DedicatedReceiveThread = dedicatedReceiveThread);
+        await using var caller = await router.ConnectAsync(o => o.DedicatedReceiveThread = dedicatedReceiveThread);
         var started = TaskTimeouts.Signal<bool>();
         await callee.RegisterAsync("test.hang", async (_, ct) =>
         {

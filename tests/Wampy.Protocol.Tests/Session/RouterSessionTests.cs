@@ -191,15 +191,18 @@ public class RouterSessionTests(FoxRouter router) : IClassFixture<FoxRouter>
         Assert.Equal(22, await client.CallAsync<int>(outer, [10]).Within());
     }
 
-    [Fact]
-    public async Task Handlers_that_block_on_a_call_of_their_own_all_complete()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Handlers_that_block_on_a_call_of_their_own_all_complete(bool dedicatedReceiveThread)
     {
         // Sync-over-async inside handlers, several invocations arriving together: each handler blocks its thread
-        // until its own CALL is answered, so no CALL may wait for the others of its burst to start.
+        // until its own CALL is answered, so no CALL may wait for the others of its burst to start (and, with a
+        // dedicated receive thread, no handler may run on that thread).
         var inner = Unique("inner");
         var outer = Unique("outer");
-        await using var callee = await router.ConnectAsync();
-        await using var caller = await router.ConnectAsync();
+        await using var callee = await router.ConnectAsync(o => o.DedicatedReceiveThread = dedicatedReceiveThread);
+        await using var caller = await router.ConnectAsync(o => o.DedicatedReceiveThread = dedicatedReceiveThread);
         await callee.RegisterAsync(inner, (inv, _) => ValueTask.FromResult(WampResult.FromValue(inv.Arguments.Get<int>(0) * 2)));
         await callee.RegisterAsync(outer, (inv, ct) =>
             ValueTask.FromResult(WampResult.FromValue(callee.CallAsync<int>(inner, [inv.Arguments.Get<int>(0)], cancellationToken: ct).GetAwaiter().GetResult())));

@@ -31,12 +31,15 @@ public sealed class TlsTests : IDisposable
         Assert.Equal(WampClientState.Failed, client.State);
     }
 
-    [Fact]
-    public async Task A_pinned_certificate_is_accepted_and_the_session_works_over_tls()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_pinned_certificate_is_accepted_and_the_session_works_over_tls(bool dedicatedReceiveThread)
     {
         await using var endpoint = await ScriptedEndpoint.StartTlsAsync(_certificatePem, _keyPem);
         var options = Options(endpoint);
         options.Tls.PinnedCertificateSha256.Add(Thumbprint);
+        options.DedicatedReceiveThread = dedicatedReceiveThread;
         await using var client = new WampClient(options);
 
         await JoinAsync(endpoint, client);

@@ -39,6 +39,13 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
             // The connection's byte stream is ours, so that frames are read ahead and written in batches.
             ConnectCallback = async (context, token) =>
             {
+                if (_options.DedicatedReceiveThread)
+                {
+                    var own = await DedicatedReceiveStream.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
+                    stream = new BatchingStream(new DedicatedReceiveStream(own));
+                    return stream;
+                }
+
                 var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {

@@ -24,6 +24,13 @@ public sealed class WebSocketTransportOptions
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
+    /// Reads the connection on a thread of its own with synchronous socket calls, and while frames arrive densely
+    /// reads them in batches (it waits 50 µs before the next read instead of being woken by each frame). Default
+    /// <see langword="false"/>. See <see cref="WampClientOptions.DedicatedReceiveThread"/> for when it pays.
+    /// </summary>
+    public bool DedicatedReceiveThread { get; set; }
+
+    /// <summary>
     /// Adjusts the underlying <see cref="ClientWebSocketOptions"/> (request headers, HTTP version). Connection-level
     /// settings (TLS validation, client certificates, proxy) belong in <see cref="ConfigureHandler"/>.
     /// </summary>
