@@ -108,8 +108,8 @@ public class WampClientOptions
     public bool PropagateTraceContext { get; set; } = true;
 
     /// <summary>
-    /// WebSocket only: read the connection on a thread of its own with synchronous socket calls instead of the
-    /// runtime's socket engine, and while frames arrive densely read them in batches (the thread waits 50 µs before
+    /// Read the connection (WebSocket or RawSocket) on a thread of its own with non-blocking socket calls instead of
+    /// the runtime's socket engine, and while frames arrive densely read them in batches (the thread waits 50 µs before
     /// the next read instead of being woken by each frame). Default <see langword="false"/>.
     /// <para>
     /// It pays with many calls in flight through a router that writes every message on its own (fox-wamp,

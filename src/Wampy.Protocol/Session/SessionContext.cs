@@ -38,6 +38,7 @@ internal sealed class SessionContext
                 TcpKeepAliveTime = heartbeat.Interval,
                 TcpKeepAliveInterval = TimeSpan.FromSeconds(Math.Max(1, heartbeat.Timeout.TotalSeconds / 3)),
                 Tls = options.Tls,
+                DedicatedReceiveThread = options.DedicatedReceiveThread,
             })
             : new WebSocketTransport(new WebSocketTransportOptions
             {

@@ -44,31 +44,25 @@ internal sealed class DedicatedReceiveStream : Stream
         _thread.Start();
     }
 
-    /// <summary>Opens a connection whose socket is never registered with the runtime's socket engine (the connect is synchronous, on the thread pool).</summary>
-    public static async Task<Socket> ConnectAsync(EndPoint endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects <paramref name="socket"/> without registering it with the runtime's socket engine (an asynchronous
+    /// connect would, for good): the connect is synchronous, on the thread pool; cancellation closes the socket.
+    /// </summary>
+    public static async Task ConnectAsync(Socket socket, EndPoint endpoint, CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            // An asynchronous connect would register the socket with the engine for good; cancellation closes it instead.
             using (cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
             {
                 await Task.Run(() => socket.Connect(endpoint), cancellationToken).ConfigureAwait(false);
             }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return socket;
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
         {
-            socket.Dispose();
             throw new OperationCanceledException(cancellationToken);
         }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     public override bool CanRead => true;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Wampy.Messages;
 using Wampy.Payload;
@@ -186,20 +187,29 @@ public class RawSocketTests
         Assert.Equal("wampy.close.connection_lost", args.Reason);
     }
 
-    [Fact]
-    public async Task A_unix_domain_socket_works()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_unix_domain_socket_works(bool dedicatedReceiveThread)
     {
         var path = Path.Combine(Path.GetTempPath(), $"wampy-{Guid.NewGuid():N}.sock");
         await using var peer = RawSocketTestPeer.StartUnix(path);
-        await using var client = Client(peer.Url);
+        await using var client = Client(peer.Url, o => o.DedicatedReceiveThread = dedicatedReceiveThread);
         var connect = client.ConnectAsync();
         await peer.AcceptAsync();
         await JoinAsync(peer, JsonWampSerializer.Default, connect);
         Assert.Equal(77, client.SessionId);
+
+        var call = client.CallAsync<string>("test.unix");
+        var sent = JsonNode.Parse(await peer.ReceiveMessageAsync())!.AsArray();
+        await peer.SendAsync(0, Encoding.UTF8.GetBytes($"[50,{sent[1]},{{}},[\"over a unix socket\"]]"));
+        Assert.Equal("over a unix socket", await call.Within());
     }
 
-    [Fact]
-    public async Task Tls_validates_the_certificate_and_accepts_a_pinned_one()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Tls_validates_the_certificate_and_accepts_a_pinned_one(bool dedicatedReceiveThread)
     {
         using var certificates = new TestCertificates();
         var (certificate, _, _) = certificates.CreateServer();
@@ -215,7 +225,11 @@ public class RawSocketTests
             await Assert.ThrowsAnyAsync<Exception>(() => accept);
         }
 
-        await using var client = Client(peer.Url, o => o.Tls.PinnedCertificateSha256.Add(certificate.GetCertHashString(HashAlgorithmName.SHA256)));
+        await using var client = Client(peer.Url, o =>
+        {
+            o.Tls.PinnedCertificateSha256.Add(certificate.GetCertHashString(HashAlgorithmName.SHA256));
+            o.DedicatedReceiveThread = dedicatedReceiveThread;
+        });
         var connect = client.ConnectAsync();
         await peer.AcceptAsync();
         await JoinAsync(peer, JsonWampSerializer.Default, connect);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using Wampy.Serialization;
@@ -87,6 +88,19 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
             $"The router at {uri} accepted none of the serializers offered over RawSocket ({string.Join(", ", offered)}).");
     }
 
+    /// <summary>Connects <paramref name="socket"/> and returns its byte stream: read by a thread of its own when <see cref="RawSocketTransportOptions.DedicatedReceiveThread"/> is set.</summary>
+    private async Task<Stream> ConnectAsync(Socket socket, EndPoint endpoint, CancellationToken cancellationToken)
+    {
+        if (!_options.DedicatedReceiveThread)
+        {
+            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+
+        await DedicatedReceiveStream.ConnectAsync(socket, endpoint, cancellationToken).ConfigureAwait(false);
+        return new DedicatedReceiveStream(socket);
+    }
+
     private async Task<Stream> OpenAsync(Uri uri, CancellationToken cancellationToken)
     {
         Socket? socket = null;
@@ -95,8 +109,7 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
             if (uri.Scheme == "unix")
             {
                 socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(uri.AbsolutePath), cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
+                return await ConnectAsync(socket, new UnixDomainSocketEndPoint(uri.AbsolutePath), cancellationToken).ConfigureAwait(false);
             }
 
             socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -108,8 +121,7 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
                 socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, Math.Max(1, _options.TcpKeepAliveRetryCount));
             }
 
-            await socket.ConnectAsync(uri.Host, uri.Port, cancellationToken).ConfigureAwait(false);
-            var network = new NetworkStream(socket, ownsSocket: true);
+            var network = await ConnectAsync(socket, new DnsEndPoint(uri.Host, uri.Port), cancellationToken).ConfigureAwait(false);
             if (uri.Scheme != "tls")
             {
                 return network;

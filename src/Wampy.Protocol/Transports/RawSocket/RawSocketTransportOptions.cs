@@ -31,6 +31,13 @@ public sealed class RawSocketTransportOptions
     /// <summary>TCP keep-alive: the time between unanswered probes. Default 5 seconds.</summary>
     public TimeSpan TcpKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Reads the connection on a thread of its own with non-blocking socket calls, and while frames arrive densely
+    /// reads them in batches (it waits 50 µs before the next read instead of being woken by each frame). Default
+    /// <see langword="false"/>. See <see cref="WampClientOptions.DedicatedReceiveThread"/> for when it pays.
+    /// </summary>
+    public bool DedicatedReceiveThread { get; set; }
+
     /// <summary>TCP keep-alive: how many unanswered probes drop the connection. Default 3.</summary>
     public int TcpKeepAliveRetryCount { get; set; } = 3;
 }

@@ -39,17 +39,17 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
             // The connection's byte stream is ours, so that frames are read ahead and written in batches.
             ConnectCallback = async (context, token) =>
             {
-                if (_options.DedicatedReceiveThread)
-                {
-                    var own = await DedicatedReceiveStream.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
-                    stream = new BatchingStream(new DedicatedReceiveStream(own));
-                    return stream;
-                }
-
                 var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await tcp.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
+                    if (_options.DedicatedReceiveThread)
+                    {
+                        await DedicatedReceiveStream.ConnectAsync(tcp, context.DnsEndPoint, token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await tcp.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
+                    }
                 }
                 catch
                 {
@@ -57,7 +57,7 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
                     throw;
                 }
 
-                stream = new BatchingStream(new NetworkStream(tcp, ownsSocket: true));
+                stream = new BatchingStream(_options.DedicatedReceiveThread ? new DedicatedReceiveStream(tcp) : new NetworkStream(tcp, ownsSocket: true));
                 return stream;
             },
         };

@@ -24,7 +24,7 @@ public sealed class WebSocketTransportOptions
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Reads the connection on a thread of its own with synchronous socket calls, and while frames arrive densely
+    /// Reads the connection on a thread of its own with non-blocking socket calls, and while frames arrive densely
     /// reads them in batches (it waits 50 µs before the next read instead of being woken by each frame). Default
     /// <see langword="false"/>. See <see cref="WampClientOptions.DedicatedReceiveThread"/> for when it pays.
     /// </summary>
