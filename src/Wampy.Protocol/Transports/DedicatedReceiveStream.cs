@@ -27,6 +27,7 @@ internal sealed class DedicatedReceiveStream : Stream
     private static readonly bool CanPause = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD();
 
     private readonly Socket _socket;
+    private readonly EndPoint? _remote;
     private readonly object _gate = new();
     private readonly Queue<ReadRequest> _queued = new();
     private readonly ReadRequest _request = new();
@@ -40,6 +41,7 @@ internal sealed class DedicatedReceiveStream : Stream
         // Non-blocking without the socket engine: reads wait in poll on this stream's thread, sends never wait on the caller's.
         socket.Blocking = false;
         _socket = socket;
+        _remote = socket.RemoteEndPoint;
         _thread = new Thread(ReceiveLoop) { IsBackground = true, Name = "Wampy receive" };
         _thread.Start();
     }
@@ -102,7 +104,22 @@ internal sealed class DedicatedReceiveStream : Stream
         return new ValueTask<int>(request, request.Version);
     }
 
+    /// <summary>Raised when a receive thread ends, with the address its connection went to (lets tests see that no thread is left behind).</summary>
+    internal static event Action<EndPoint?>? ReceiveThreadEnded;
+
     private void ReceiveLoop()
+    {
+        try
+        {
+            ReceiveUntilDisposed();
+        }
+        finally
+        {
+            ReceiveThreadEnded?.Invoke(_remote);
+        }
+    }
+
+    private void ReceiveUntilDisposed()
     {
         while (true)
         {

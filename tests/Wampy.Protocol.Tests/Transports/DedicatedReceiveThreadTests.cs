@@ -15,6 +15,14 @@ public class DedicatedReceiveThreadTests(FoxRouter router) : IClassFixture<FoxRo
 
     private Task<WampClient> ConnectAsync() => router.ConnectAsync(o => o.DedicatedReceiveThread = true);
 
+    /// <summary>A round trip through the router and back into the same client: its receive thread is working.</summary>
+    private static async Task<string> CallItselfAsync(WampClient client)
+    {
+        var procedure = Unique("self");
+        await using var registration = await client.RegisterAsync(procedure, (_, _) => ValueTask.FromResult(WampResult.FromValue("ok")));
+        return await client.CallAsync<string>(procedure).Within();
+    }
+
     [Fact]
     public async Task Two_thousand_calls_in_flight_each_get_their_own_result()
     {
@@ -55,6 +63,44 @@ public class DedicatedReceiveThreadTests(FoxRouter router) : IClassFixture<FoxRo
 
         await all.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(Enumerable.Range(0, 3000), received);
+    }
+
+    [Fact]
+    public async Task Disposing_the_client_ends_its_receive_thread()
+    {
+        await using var own = new FoxRouter(); // a port no other test's connection goes to
+        await own.InitializeAsync();
+        var ended = TaskTimeouts.Signal<bool>();
+        void OnEnded(System.Net.EndPoint? remote)
+        {
+            if (remote is System.Net.IPEndPoint ip && ip.Port == own.Port)
+            {
+                ended.TrySetResult(true);
+            }
+        }
+
+        Wampy.Transports.DedicatedReceiveStream.ReceiveThreadEnded += OnEnded;
+        try
+        {
+            var client = await own.ConnectAsync(o =>
+            {
+                o.DedicatedReceiveThread = true;
+                o.CloseTimeout = TimeSpan.FromSeconds(1);
+            });
+            Assert.Equal("ok", await CallItselfAsync(client));
+            Assert.False(ended.Task.IsCompleted);
+
+            // A router that answers nothing any more: no close handshake ends the read; disposing the client must.
+            own.Process.Signal("STOP");
+            await client.DisposeAsync().AsTask().Within();
+
+            Assert.True(await ended.Task.Within());
+        }
+        finally
+        {
+            own.Process.Signal("CONT");
+            Wampy.Transports.DedicatedReceiveStream.ReceiveThreadEnded -= OnEnded;
+        }
     }
 
     [Fact]
