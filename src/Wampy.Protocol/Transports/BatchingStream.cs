@@ -15,7 +15,7 @@ namespace Wampy.Transports;
 /// completion resumes it (running it synchronously up to its next wait), and the thread it resumed on is then handed
 /// to the observer (<see cref="IReceiveBurstObserver.OnReceiveParked"/>) while the reader waits on the socket again.
 /// </remarks>
-internal sealed class BatchingStream : Stream, IValueTaskSource<int>
+internal sealed class BatchingStream : ConnectionStream, IValueTaskSource<int>
 {
     private const int ReadAheadSize = 64 * 1024;
     private const int MaxHeldBytes = 256 * 1024;
@@ -46,20 +46,6 @@ internal sealed class BatchingStream : Stream, IValueTaskSource<int>
 
     /// <summary>Told when the read-ahead runs dry, when the reader parks and when the thread that resumed it is free.</summary>
     public IReceiveBurstObserver? BurstObserver { get; set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -237,10 +223,6 @@ internal sealed class BatchingStream : Stream, IValueTaskSource<int>
     public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
 
     public override void Flush() => FlushAsync().GetAwaiter().GetResult();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

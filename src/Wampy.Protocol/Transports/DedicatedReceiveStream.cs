@@ -19,7 +19,7 @@ namespace Wampy.Transports;
 /// time in the common case and costs no allocation; a second, concurrent read (a WebSocket close handshake beside
 /// the receive loop) is queued behind it.
 /// </remarks>
-internal sealed class DedicatedReceiveStream : Stream
+internal sealed class DedicatedReceiveStream : ConnectionStream
 {
     /// <summary>Reads that found the socket busier than this wait this long before the next read.</summary>
     internal static readonly TimeSpan CoalescingDelay = TimeSpan.FromMicroseconds(50);
@@ -65,20 +65,6 @@ internal sealed class DedicatedReceiveStream : Stream
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -284,10 +270,6 @@ internal sealed class DedicatedReceiveStream : Stream
     public override void Flush()
     {
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

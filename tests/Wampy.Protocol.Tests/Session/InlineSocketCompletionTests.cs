@@ -100,7 +100,7 @@ public class InlineSocketCompletionTests
     /// Every asynchronous read is done, and completed, by one thread of the stream's own that is not a thread-pool
     /// thread; the reader's continuation runs there synchronously, as on the socket engine's thread with inline completions.
     /// </summary>
-    private sealed class ReadsOnOneThreadStream : Stream
+    private sealed class ReadsOnOneThreadStream : ConnectionStream
     {
         private readonly Stream _inner;
         private readonly BlockingCollection<(Memory<byte> Buffer, TaskCompletionSource<int> Done)> _reads = [];
@@ -114,20 +114,6 @@ public class InlineSocketCompletionTests
         }
 
         public int ReaderThreadId { get; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         private void CompleteReads()
         {
@@ -172,10 +158,6 @@ public class InlineSocketCompletionTests
         public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
 
         public override void Flush() => _inner.Flush();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
