@@ -7,8 +7,8 @@ using System.Threading.Tasks.Sources;
 namespace Wampy.Transports;
 
 /// <summary>
-/// A connected socket read by a thread of its own with synchronous socket calls, so that the socket is never
-/// registered with the runtime's socket engine. While frames arrive densely, the thread waits briefly before the next
+/// A connected socket read by a thread of its own with non-blocking socket calls and poll, so that the socket is
+/// never registered with the runtime's socket engine. While frames arrive densely, the thread waits briefly before the next
 /// read instead of sleeping on the socket: a router that writes every message on its own then queues the next ones
 /// without waking anybody, and one read brings them all. Writes go out at once on the caller's thread; what the
 /// socket's send buffer cannot take waits asynchronously (the socket engine then takes the socket over, for good).
@@ -31,8 +31,9 @@ internal sealed class DedicatedReceiveStream : ConnectionStream
     private readonly object _gate = new();
     private readonly Queue<ReadRequest> _queued = new();
     private readonly ReadRequest _request = new();
-    private readonly Thread _thread;
+    private readonly int _receiveThreadId;
     private bool _requestInUse;
+    private bool _requestCompleting;
     private bool _disposed;
     private bool _dense;
 
@@ -42,8 +43,9 @@ internal sealed class DedicatedReceiveStream : ConnectionStream
         socket.Blocking = false;
         _socket = socket;
         _remote = socket.RemoteEndPoint;
-        _thread = new Thread(ReceiveLoop) { IsBackground = true, Name = "Wampy receive" };
-        _thread.Start();
+        var thread = new Thread(ReceiveLoop) { IsBackground = true, Name = "Wampy receive" };
+        _receiveThreadId = thread.ManagedThreadId;
+        thread.Start();
     }
 
     /// <summary>
@@ -77,8 +79,12 @@ internal sealed class DedicatedReceiveStream : ConnectionStream
                 return ValueTask.FromException<int>(new ObjectDisposedException(nameof(DedicatedReceiveStream)));
             }
 
-            request = _requestInUse ? new ReadRequest() : _request;
+            // The reusable request is free, or being completed on this very thread (its reader, having taken the result,
+            // reads again); a read from elsewhere meanwhile (a close handshake) gets a request of its own.
+            var reuse = !_requestInUse || (_requestCompleting && Environment.CurrentManagedThreadId == _receiveThreadId);
+            request = reuse ? _request : new ReadRequest();
             _requestInUse = true;
+            _requestCompleting &= !reuse;
             request.Start(buffer);
             _queued.Enqueue(request);
             if (_queued.Count == 1)
@@ -139,14 +145,20 @@ internal sealed class DedicatedReceiveStream : ConnectionStream
             lock (_gate)
             {
                 _queued.Dequeue();
-                if (request == _request)
-                {
-                    _requestInUse = false;
-                }
+                _requestCompleting = request == _request;
             }
 
             // The reader runs on, synchronously, up to its next read.
             request.Complete(count, error);
+            lock (_gate)
+            {
+                if (_requestCompleting)
+                {
+                    // Its reader did not read again from within the completion: the request is free.
+                    _requestCompleting = false;
+                    _requestInUse = false;
+                }
+            }
         }
     }
 
