@@ -114,10 +114,10 @@ public class WampClientOptions
     /// <para>
     /// It pays with many calls in flight through a router that writes every message on its own (fox-wamp,
     /// Crossbar.io): the router no longer spends a wake-up of this process per message, so it serves more calls
-    /// (docs/performance.md). It costs a thread per connection, adds up to about 50 µs to a reply that lands in a busy
-    /// stream, and makes a send wait on the calling thread when the socket's send buffer is full. With few calls in
-    /// flight, or for many subscriber sessions in one process, keep the default. Your code still runs on the thread
-    /// pool, never on that thread.
+    /// (docs/performance.md). It costs a thread per connection, and a frame may wait up to about 50 µs more whenever
+    /// frames come faster than that (also one call at a time whose round trip is under 50 µs, e.g. a router on the
+    /// same fast host). With few calls in flight, or for many subscriber sessions in one process, keep the default.
+    /// Your code still runs on the thread pool, never on that thread.
     /// </para>
     /// </summary>
     public bool DedicatedReceiveThread { get; set; }
