@@ -9,8 +9,9 @@ namespace Wampy.Session;
 /// Replies, invocations and events never run on the receive loop. While it works through frames that arrived
 /// together, the work items it makes are collected; when it parks (its read waits for the socket), they go to the
 /// thread-pool thread that resumed it, which the socket no longer needs: the last item runs there, the others on the
-/// thread pool (all of them, when the socket engine resumed it on its own thread). A thread-pool hand-off per frame is saved, and one item that blocks holds up neither the receive loop (the
-/// socket resumes it elsewhere) nor the other items.
+/// thread pool (all of them, when the socket engine or a dedicated receive thread resumed it). A thread-pool hand-off
+/// per frame is saved, and one item that blocks holds up neither the receive loop (the socket resumes it elsewhere)
+/// nor the other items.
 /// </para>
 /// <para>
 /// What the items send while more of them are still queued, or while the receive loop is still handing out bytes

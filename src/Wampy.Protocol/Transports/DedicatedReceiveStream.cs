@@ -48,27 +48,6 @@ internal sealed class DedicatedReceiveStream : ConnectionStream
         thread.Start();
     }
 
-    /// <summary>
-    /// Connects <paramref name="socket"/> without registering it with the runtime's socket engine (an asynchronous
-    /// connect would, for good): the connect is synchronous, on the thread pool; cancellation closes the socket.
-    /// </summary>
-    public static async Task ConnectAsync(Socket socket, EndPoint endpoint, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using (cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
-            {
-                await Task.Run(() => socket.Connect(endpoint), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ReadRequest request;

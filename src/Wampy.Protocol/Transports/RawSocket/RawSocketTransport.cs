@@ -88,19 +88,6 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
             $"The router at {uri} accepted none of the serializers offered over RawSocket ({string.Join(", ", offered)}).");
     }
 
-    /// <summary>Connects <paramref name="socket"/> and returns its byte stream: read by a thread of its own when <see cref="RawSocketTransportOptions.DedicatedReceiveThread"/> is set.</summary>
-    private async Task<Stream> ConnectAsync(Socket socket, EndPoint endpoint, CancellationToken cancellationToken)
-    {
-        if (!_options.DedicatedReceiveThread)
-        {
-            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-
-        await DedicatedReceiveStream.ConnectAsync(socket, endpoint, cancellationToken).ConfigureAwait(false);
-        return new DedicatedReceiveStream(socket);
-    }
-
     private async Task<Stream> OpenAsync(Uri uri, CancellationToken cancellationToken)
     {
         Socket? socket = null;
@@ -109,7 +96,7 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
             if (uri.Scheme == "unix")
             {
                 socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                return await ConnectAsync(socket, new UnixDomainSocketEndPoint(uri.AbsolutePath), cancellationToken).ConfigureAwait(false);
+                return await SocketConnector.ConnectAsync(socket, new UnixDomainSocketEndPoint(uri.AbsolutePath), _options.DedicatedReceiveThread, cancellationToken).ConfigureAwait(false);
             }
 
             socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -121,7 +108,7 @@ public sealed class RawSocketTransport(RawSocketTransportOptions? options = null
                 socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, Math.Max(1, _options.TcpKeepAliveRetryCount));
             }
 
-            var network = await ConnectAsync(socket, new DnsEndPoint(uri.Host, uri.Port), cancellationToken).ConfigureAwait(false);
+            var network = await SocketConnector.ConnectAsync(socket, new DnsEndPoint(uri.Host, uri.Port), _options.DedicatedReceiveThread, cancellationToken).ConfigureAwait(false);
             if (uri.Scheme != "tls")
             {
                 return network;

@@ -42,14 +42,7 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
                 var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    if (_options.DedicatedReceiveThread)
-                    {
-                        await DedicatedReceiveStream.ConnectAsync(tcp, context.DnsEndPoint, token).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await tcp.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
-                    }
+                    stream = new BatchingStream(await SocketConnector.ConnectAsync(tcp, context.DnsEndPoint, _options.DedicatedReceiveThread, token).ConfigureAwait(false));
                 }
                 catch
                 {
@@ -57,7 +50,6 @@ public sealed class WebSocketTransport(WebSocketTransportOptions? options = null
                     throw;
                 }
 
-                stream = new BatchingStream(_options.DedicatedReceiveThread ? new DedicatedReceiveStream(tcp) : new NetworkStream(tcp, ownsSocket: true));
                 return stream;
             },
         };
